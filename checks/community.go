@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The ospolint Authors
+
+package checks
+
+import (
+	"path"
+	"strings"
+
+	"github.com/ospolint/ospolint/internal/repo"
+)
+
+// communityDirs are where GitHub looks for community health files, in its
+// order of precedence.
+func communityDirs() []string { return []string{".github", "", "docs"} }
+
+// docExtensions are the extensions GitHub renders for community files.
+func docExtensions() []string {
+	return []string{"", ".md", ".markdown", ".txt", ".rst", ".adoc", ".asciidoc", ".org", ".html"}
+}
+
+// findDoc returns the community files named base (case-insensitive, any of
+// docExtensions) in dirs, in order of precedence.
+func findDoc(ix *repo.Index, dirs []string, bases ...string) []repo.Entry {
+	var out []repo.Entry
+	for _, dir := range dirs {
+		for _, e := range ix.InDir(dir) {
+			if !strings.EqualFold(e.Dir(), dir) {
+				continue
+			}
+			if docNameIs(e.Name(), bases...) {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
+}
+
+func docNameIs(name string, bases ...string) bool {
+	n := strings.ToLower(name)
+	ext := path.Ext(n)
+	okExt := false
+	for _, e := range docExtensions() {
+		if ext == e {
+			okExt = true
+			break
+		}
+	}
+	stem := n
+	if okExt {
+		stem = strings.TrimSuffix(n, ext)
+	} else if ext != "" {
+		return false
+	}
+	for _, b := range bases {
+		if stem == strings.ToLower(b) {
+			return true
+		}
+	}
+	return false
+}
+
+// readable picks the first entry that is not a symlink out of the repository.
+func readable(es []repo.Entry) (repo.Entry, bool) {
+	for _, e := range es {
+		if !e.Escapes {
+			return e, true
+		}
+	}
+	return repo.Entry{}, false
+}
+
+// expectedPath is where a missing community file should go.
+func expectedPath(name string) string { return name }

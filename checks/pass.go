@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The ospolint Authors
+
+package checks
+
+import (
+	"fmt"
+	"io/fs"
+	"sync"
+
+	"github.com/ospolint/ospolint/internal/license"
+	"github.com/ospolint/ospolint/internal/repo"
+)
+
+// maxRead caps what a check reads of one file through Target.ReadFile.
+const maxRead = 4 << 20
+
+// Target is what every check sees of one repository: its files, the index of
+// the single walk, and facts computed at most once per scan and shared.
+type Target struct {
+	Repo  *repo.Repo
+	Index *repo.Index
+
+	reads   sync.Map // path -> *cached
+	license struct {
+		once sync.Once
+		res  license.Result
+	}
+}
+
+type cached struct {
+	once sync.Once
+	data []byte
+	err  error
+}
+
+// NewTarget wraps an opened repository and its index.
+func NewTarget(r *repo.Repo, ix *repo.Index) *Target { return &Target{Repo: r, Index: ix} }
+
+// FS is the repository's read-only file system.
+func (t *Target) FS() fs.FS { return t.Repo.FS }
+
+// ReadFile reads a file once per scan (up to 4 MiB) however many checks ask.
+func (t *Target) ReadFile(p string) ([]byte, error) {
+	v, _ := t.reads.LoadOrStore(p, &cached{})
+	c := v.(*cached)
+	c.once.Do(func() { c.data, c.err = repo.ReadFile(t.Repo.FS, p, maxRead) })
+	return c.data, c.err
+}
+
+// License is the project licence detected from the licence files, computed
+// once per scan.
+func (t *Target) License() license.Result {
+	t.license.once.Do(func() { t.license.res = license.DetectProject(t.Index, t.ReadFile) })
+	return t.license.res
+}
+
+// File is what Visit receives: an index entry and the first bytes of the file.
+type File struct {
+	repo.Entry
+	// Head holds at most the check's HeadBytes bytes of the file's start.
+	Head []byte
+	// Err is set when the file could not be read.
+	Err error
+}
+
+// Finding is one problem a check reports.
+type Finding struct {
+	// Path is where the problem is, or where a missing file is expected;
+	// relative and slash-separated.
+	Path string
+	// Line is 1-based, 0 when unknown or irrelevant.
+	Line    int
+	Message string
+	// Key distinguishes findings of one check at one path for fingerprints;
+	// it defaults to the message. Keep it free of line numbers.
+	Key string
+	// Properties carry facts for JSON and SARIF (e.g. licence confidence).
+	Properties map[string]any
+}
+
+// Pass is one check's run on one target.
+type Pass struct {
+	Check   *Check
+	Target  *Target
+	Options Options
+
+	mu       sync.Mutex
+	findings []Finding
+	na       string
+}
+
+// NewPass prepares a run of c on t with resolved options.
+func NewPass(c *Check, t *Target, opts Options) *Pass {
+	return &Pass{Check: c, Target: t, Options: opts}
+}
+
+// Report records a finding. Safe for concurrent use.
+func (p *Pass) Report(f Finding) {
+	p.mu.Lock()
+	p.findings = append(p.findings, f)
+	p.mu.Unlock()
+}
+
+// Reportf records a finding at path and line with a formatted message.
+func (p *Pass) Reportf(path string, line int, format string, args ...any) {
+	p.Report(Finding{Path: path, Line: line, Message: fmt.Sprintf(format, args...)})
+}
+
+// NotApplicable marks the check as not applicable to this target (nothing
+// for it to judge), with a reason for the report.
+func (p *Pass) NotApplicable(reason string) {
+	p.mu.Lock()
+	p.na = reason
+	p.mu.Unlock()
+}
+
+// Findings returns what was reported.
+func (p *Pass) Findings() []Finding {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return append([]Finding(nil), p.findings...)
+}
+
+// NotApplicableReason is the reason given to NotApplicable, or "".
+func (p *Pass) NotApplicableReason() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.na
+}

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The ospolint Authors
+
+package checks
+
+func readme() *Check {
+	return &Check{
+		ID:         "readme",
+		Title:      "No README, or a trivial one",
+		Summary:    "The repository has a README that says what the project is and how to use it.",
+		Activities: []string{"GGI-A-25", "GGI-A-21"},
+		Level:      Error,
+		Needs:      NeedFiles,
+		Options: []Option{
+			{Name: "min-words", Type: TypeInt, Default: int64(30), Help: "fewest words of text (badges and links aside) the README must have"},
+		},
+		Help: `The README (README, README.md, .rst, .txt, .adoc, any case) at the root, in ` + "`.github/`" + ` or in
+` + "`docs/`" + ` is the first thing users and contributors read. A README holding only a title or badges counts as
+missing: it must have at least ` + "`min-words`" + ` words of text.
+
+**Why (GGI-A-25, Promote open source development best practices):** the handbook lists the README among the files
+every project has. For GGI-A-21 (Manage legal compliance) the README is where users look for the licence statement.
+
+**Fix:** say what the project does, how to install and use it, how to get help and under which licence it is
+published.`,
+		Run: func(p *Pass) error {
+			e, ok := readable(findDoc(p.Target.Index, []string{"", ".github", "docs"}, "README"))
+			if !ok {
+				p.Reportf("README.md", 0, "no README: add README.md at the repository root")
+				return nil
+			}
+			data, err := p.Target.ReadFile(e.Path)
+			if err != nil {
+				p.Reportf(e.Path, 0, "README cannot be read: %v", err)
+				return nil
+			}
+			if n := countWords(data); int64(n) < p.Options.Int("min-words") {
+				p.Reportf(e.Path, 1, "README is trivial (%d words; at least %d expected): say what the project is and how to use it", n, p.Options.Int("min-words"))
+			}
+			return nil
+		},
+	}
+}

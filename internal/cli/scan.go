@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The ospolint Authors
+
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ospolint/ospolint/checks"
+	"github.com/ospolint/ospolint/internal/config"
+	"github.com/ospolint/ospolint/internal/redact"
+	"github.com/ospolint/ospolint/internal/repo"
+	"github.com/ospolint/ospolint/internal/report"
+	"github.com/ospolint/ospolint/internal/scan"
+)
+
+type scanFlags struct {
+	config  string
+	rules   string
+	checks  string
+	failOn  string
+	formats []string
+	output  string
+	ref     string
+}
+
+func newScan(stdout, stderr io.Writer, getenv Env) *cobra.Command {
+	var f scanFlags
+	cmd := &cobra.Command{
+		Use:   "scan [flags] [TARGET...]",
+		Short: "Scan repositories (directories, or git URLs) for governance findings",
+		Long: `Scan each TARGET (default: the current directory). A TARGET is a directory (read as a working tree,
+honouring .gitignore), a directory with --ref REV (that git revision, read without checkout), or a git URL
+(https://, file://) cloned shallowly; GITHUB_TOKEN authenticates https clones.
+
+Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage or configuration
+error, 3 a target could not be scanned.`,
+		Example: `  ospolint scan .
+  ospolint scan --format sarif=ospolint.sarif --format text .
+  ospolint scan --ref HEAD~1 --checks license-file,readme .
+  ospolint scan --rules ggi-trust --fail-on warning https://github.com/org/repo`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				args = []string{"."}
+			}
+			return runScan(cmd.Context(), f, args, stdout, stderr, getenv)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&f.config, "config", "c", "", "configuration file (default: .ospolint.yml at each target's root)")
+	fl.StringVar(&f.rules, "rules", "", "built-in rule set to start from: "+strings.Join(rulesNames(), ", "))
+	fl.StringVar(&f.checks, "checks", "", `checks to run: "all", IDs, and "-ID" to drop ("all,-codeowners")`)
+	fl.StringVar(&f.failOn, "fail-on", "error", "exit 1 when a finding is at or above this level: error, warning, note, off")
+	fl.StringArrayVarP(&f.formats, "format", "f", nil, "output format text|json|sarif|markdown, optionally FORMAT=FILE; repeatable (default text)")
+	fl.StringVarP(&f.output, "output", "o", "", "write the (single) format without =FILE to this file instead of stdout")
+	fl.StringVar(&f.ref, "ref", "", "scan this git revision of each target directory instead of its working tree")
+	return cmd
+}
+
+type output struct {
+	name  string
+	write report.Writer
+	file  string
+}
+
+func parseOutputs(formats []string, out string) ([]output, error) {
+	if len(formats) == 0 {
+		formats = []string{"text"}
+	}
+	var outs []output
+	bare := 0
+	for _, spec := range formats {
+		for _, s := range strings.Split(spec, ",") {
+			name, file, _ := strings.Cut(strings.TrimSpace(s), "=")
+			w, err := report.Lookup(name)
+			if err != nil {
+				return nil, err
+			}
+			if file == "" {
+				bare++
+				file = out
+			}
+			outs = append(outs, output{name: name, write: w, file: file})
+		}
+	}
+	if bare > 1 && out != "" {
+		return nil, errors.New("--output names one file but several formats have no =FILE")
+	}
+	return outs, nil
+}
+
+func runScan(ctx context.Context, f scanFlags, targets []string, stdout, stderr io.Writer, getenv Env) error {
+	failOn, err := checks.ParseLevel(f.failOn)
+	if err != nil {
+		return usageErr("--fail-on: %v", err)
+	}
+	outs, err := parseOutputs(f.formats, f.output)
+	if err != nil {
+		return usageErr("--format: %v", err)
+	}
+	token := getenv("GITHUB_TOKEN")
+	rep := &scan.Report{SchemaVersion: scan.SchemaVersion, Tool: scan.Tool{Name: "ospolint", Version: Version, URI: "https://github.com/ospolint/ospolint"}}
+	ran := map[string]*checks.Check{}
+	targetFailed := false
+	for _, target := range targets {
+		res, plan, err := scanTarget(ctx, target, f, token)
+		if err != nil {
+			if errors.Is(err, config.ErrConfig) {
+				return &exitError{code: ExitUsage, err: err}
+			}
+			if ctx.Err() != nil {
+				return &exitError{code: ExitTarget, err: err}
+			}
+			targetFailed = true
+			msg := redact.String(err.Error(), token)
+			fmt.Fprintf(stderr, "ospolint: %s: %s\n", redact.URL(target), msg)
+			rep.Targets = append(rep.Targets, &scan.TargetResult{Target: redact.URL(target), Error: msg, Findings: []scan.Finding{}, Checks: []scan.CheckResult{}, Maturity: []scan.GoalMaturity{}})
+			continue
+		}
+		for _, pc := range plan.Checks {
+			ran[pc.Check.ID] = pc.Check
+		}
+		rep.Targets = append(rep.Targets, res)
+	}
+	for _, c := range checks.All() {
+		if rc, ok := ran[c.ID]; ok {
+			rep.Checks = append(rep.Checks, rc)
+			delete(ran, c.ID)
+		}
+	}
+	for _, c := range sortedChecks(ran) {
+		rep.Checks = append(rep.Checks, c)
+	}
+	if err := writeOutputs(outs, rep, stdout); err != nil {
+		return &exitError{code: ExitTarget, err: err}
+	}
+	switch {
+	case targetFailed:
+		return &exitError{code: ExitTarget}
+	case failing(rep, failOn):
+		return &exitError{code: ExitFindings}
+	}
+	return nil
+}
+
+func scanTarget(ctx context.Context, target string, f scanFlags, token string) (*scan.TargetResult, *scan.Plan, error) {
+	r, err := repo.Open(ctx, target, repo.OpenOptions{Ref: f.ref, Token: token})
+	if err != nil {
+		return nil, nil, err
+	}
+	defer r.Close()
+	cfg, err := loadConfig(f, r)
+	if err != nil {
+		return nil, nil, err
+	}
+	plan, err := scan.NewPlan(cfg, f.checks)
+	if err != nil {
+		return nil, nil, err
+	}
+	res, err := scan.Run(ctx, r, plan, scan.Options{})
+	if err != nil {
+		return nil, nil, err
+	}
+	res.Target = redact.URL(target)
+	return res, plan, nil
+}
+
+// loadConfig reads --config from disk, or the target's own .ospolint.yml
+// from its file system (so a revision or a clone brings its own config).
+func loadConfig(f scanFlags, r *repo.Repo) (*config.Config, error) {
+	if f.config != "" {
+		dir := filepath.Dir(f.config)
+		return config.Load(filepath.ToSlash(filepath.Base(f.config)), f.rules, func(name string) ([]byte, error) {
+			return os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		})
+	}
+	if _, err := fs.Stat(r.FS, config.FileName); err == nil {
+		return config.Load(config.FileName, f.rules, func(name string) ([]byte, error) {
+			return repo.ReadFile(r.FS, name, 1<<20)
+		})
+	}
+	base := f.rules
+	if base == "" {
+		base = config.DefaultSet
+	}
+	return config.Load("", base, nil)
+}
+
+func failing(rep *scan.Report, failOn checks.Level) bool {
+	if failOn == checks.Off {
+		return false
+	}
+	for _, t := range rep.Targets {
+		for _, f := range t.Findings {
+			if f.Waived == nil && f.Severity() >= failOn {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func writeOutputs(outs []output, rep *scan.Report, stdout io.Writer) error {
+	for _, o := range outs {
+		if o.file == "" || o.file == "-" {
+			if err := o.write(stdout, rep); err != nil {
+				return fmt.Errorf("write %s: %w", o.name, err)
+			}
+			continue
+		}
+		if err := writeFile(o, rep); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeFile(o output, rep *scan.Report) error {
+	tmp, err := os.CreateTemp(filepath.Dir(o.file), ".ospolint-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", o.file, err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := o.write(tmp, rep); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", o.file, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", o.file, err)
+	}
+	if err := os.Rename(tmp.Name(), o.file); err != nil {
+		return fmt.Errorf("write %s: %w", o.file, err)
+	}
+	return nil
+}

@@ -1,0 +1,509 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The ospolint Authors
+
+// Package config loads .ospolint.yml and the built-in rule sets (same format),
+// resolving extends chains, and reports every error with file, line and key.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/bmatcuk/doublestar/v4"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/ospolint/ospolint/checks"
+	"github.com/ospolint/ospolint/internal/ggi"
+	"github.com/ospolint/ospolint/rules"
+)
+
+// FileName is the user configuration at a repository's root.
+const FileName = ".ospolint.yml"
+
+// DefaultSet is the rule set used when nothing else is named.
+const DefaultSet = "default"
+
+// ErrConfig marks configuration errors (exit code 2).
+var ErrConfig = errors.New("configuration error")
+
+// Error is a configuration mistake at a place in a file.
+type Error struct {
+	File string
+	Line int
+	Key  string
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d", e.Line)
+	}
+	if e.Key != "" {
+		fmt.Fprintf(&b, ": %s", e.Key)
+	}
+	b.WriteString(": ")
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// Unwrap makes every Error match ErrConfig.
+func (e *Error) Unwrap() error { return ErrConfig }
+
+// Pos is where a setting was written.
+type Pos struct {
+	File string `json:"file"`
+	Line int    `json:"line"`
+}
+
+// Setting is the level and options of one check.
+type Setting struct {
+	Level   checks.Level
+	Options map[string]any
+	Pos     Pos
+}
+
+// Rule is a user rule: a generic kind instantiated under a new ID.
+type Rule struct {
+	ID         string
+	Kind       string
+	Title      string
+	Activities []string
+	Pos        Pos
+}
+
+// Waiver silences findings of a check on some paths, for a reason, until a
+// date.
+type Waiver struct {
+	Check  string
+	Paths  []string
+	Reason string
+	Until  time.Time // zero: no expiry
+	Pos    Pos
+}
+
+// Matches reports whether the waiver covers a finding of check at p.
+func (w Waiver) Matches(check, p string) bool {
+	if w.Check != check {
+		return false
+	}
+	if len(w.Paths) == 0 {
+		return true
+	}
+	for _, g := range w.Paths {
+		if ok, _ := doublestar.Match(g, p); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// Expired reports whether the waiver's date has passed on day now.
+func (w Waiver) Expired(now time.Time) bool {
+	return !w.Until.IsZero() && now.After(w.Until.AddDate(0, 0, 1))
+}
+
+// Config is a resolved configuration: a rule set and what extends it.
+type Config struct {
+	// Sources are the files read, base first.
+	Sources  []string
+	Checks   map[string]Setting
+	Rules    []Rule
+	Exclude  []string
+	Waivers  []Waiver
+	ruleByID map[string]bool
+}
+
+// Loader reads configuration files named relative to the repository or the
+// working directory; built-in sets come from the rules package.
+type Loader func(name string) ([]byte, error)
+
+// LoadBuiltin resolves a built-in rule set by name.
+func LoadBuiltin(name string) (*Config, error) {
+	return Load("", name, nil)
+}
+
+// Load reads file (through read) or, when file is "", starts from the built-in
+// set base. A config without extends extends the default set.
+func Load(file, base string, read Loader) (*Config, error) {
+	c := &Config{Checks: map[string]Setting{}, ruleByID: map[string]bool{}}
+	if file == "" {
+		if err := c.loadBuiltin(base, nil); err != nil {
+			return nil, err
+		}
+		return c, nil
+	}
+	if err := c.loadFile(file, read, nil, base); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func (c *Config) loadBuiltin(name string, chain []string) error {
+	data, err := rules.Read(name)
+	if err != nil {
+		return &Error{File: "rules/" + name + ".yml", Msg: fmt.Sprintf("no built-in rule set %q (known: %s)", name, strings.Join(rules.Names(), ", "))}
+	}
+	return c.parse("rules/"+name+".yml", data, chain, func(ext string, chain []string) error {
+		return c.loadBuiltin(ext, chain)
+	}, "")
+}
+
+func (c *Config) loadFile(file string, read Loader, chain []string, base string) error {
+	data, err := read(file)
+	if err != nil {
+		return &Error{File: file, Msg: fmt.Sprintf("cannot read: %v", err)}
+	}
+	return c.parse(file, data, chain, func(ext string, chain []string) error {
+		if isBuiltinName(ext) {
+			return c.loadBuiltin(ext, chain)
+		}
+		return c.loadFile(path.Join(path.Dir(file), ext), read, chain, "")
+	}, base)
+}
+
+func isBuiltinName(s string) bool {
+	return !strings.ContainsAny(s, "/.\\")
+}
+
+// parse decodes one file. extend loads a parent; base, when set, replaces the
+// file's own extends (the --rules flag).
+func (c *Config) parse(file string, data []byte, chain []string, extend func(string, []string) error, base string) error {
+	for _, f := range chain {
+		if f == file {
+			return &Error{File: file, Key: "extends", Msg: "extends cycle: " + strings.Join(append(chain, file), " -> ")}
+		}
+	}
+	chain = append(chain, file)
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return &Error{File: file, Line: yamlLine(err), Msg: "invalid YAML: " + yamlMsg(err)}
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
+		root = root.Content[0]
+	}
+	if root.Kind == 0 || (root.Kind == yaml.ScalarNode && root.Tag == "!!null") {
+		root = &yaml.Node{Kind: yaml.MappingNode}
+	}
+	if root.Kind != yaml.MappingNode {
+		return &Error{File: file, Line: root.Line, Msg: "the file must be a mapping of keys (extends, checks, rules, exclude, waivers)"}
+	}
+	fields := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		switch k.Value {
+		case "extends", "description", "checks", "rules", "exclude", "waivers":
+			fields[k.Value] = v
+		default:
+			return &Error{File: file, Line: k.Line, Key: k.Value, Msg: "unknown key (known: extends, description, checks, rules, exclude, waivers)"}
+		}
+	}
+	parents, err := stringList(file, "extends", fields["extends"])
+	if err != nil {
+		return err
+	}
+	if base != "" {
+		parents = []string{base}
+	} else if fields["extends"] == nil && !strings.HasPrefix(file, "rules/") {
+		parents = []string{DefaultSet}
+	}
+	for _, p := range parents {
+		if err := extend(p, chain); err != nil {
+			return err
+		}
+	}
+	c.Sources = append(c.Sources, file)
+	if err := c.parseRules(file, fields["rules"]); err != nil {
+		return err
+	}
+	if err := c.parseChecks(file, fields["checks"]); err != nil {
+		return err
+	}
+	ex, err := stringList(file, "exclude", fields["exclude"])
+	if err != nil {
+		return err
+	}
+	for i, g := range ex {
+		if !doublestar.ValidatePattern(g) {
+			return &Error{File: file, Line: fields["exclude"].Content[i].Line, Key: "exclude", Msg: fmt.Sprintf("invalid glob %q", g)}
+		}
+	}
+	c.Exclude = append(c.Exclude, ex...)
+	return c.parseWaivers(file, fields["waivers"])
+}
+
+func (c *Config) known(id string) (*checks.Check, bool) {
+	if ck, ok := checks.Lookup(id); ok && !ck.Template {
+		return ck, true
+	}
+	return nil, c.ruleByID[id]
+}
+
+func (c *Config) parseChecks(file string, n *yaml.Node) error {
+	if n == nil {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		return &Error{File: file, Line: n.Line, Key: "checks", Msg: "must map check IDs to a level or to {level, options}"}
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		key := "checks." + k.Value
+		ck, ok := c.known(k.Value)
+		if !ok && ck == nil {
+			return &Error{File: file, Line: k.Line, Key: key, Msg: unknownCheckMsg(k.Value)}
+		}
+		prev, had := c.Checks[k.Value]
+		s := Setting{Pos: Pos{file, k.Line}, Options: map[string]any{}}
+		if had {
+			s.Level = prev.Level
+			for name, val := range prev.Options {
+				s.Options[name] = val
+			}
+		} else if ck != nil {
+			s.Level = ck.Level
+		} else {
+			s.Level = checks.Warning
+		}
+		switch v.Kind {
+		case yaml.ScalarNode:
+			lv, err := checks.ParseLevel(v.Value)
+			if err != nil {
+				return &Error{File: file, Line: v.Line, Key: key, Msg: err.Error()}
+			}
+			s.Level = lv
+		case yaml.MappingNode:
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				fk, fv := v.Content[j], v.Content[j+1]
+				switch fk.Value {
+				case "level":
+					lv, err := checks.ParseLevel(fv.Value)
+					if err != nil {
+						return &Error{File: file, Line: fv.Line, Key: key + ".level", Msg: err.Error()}
+					}
+					s.Level = lv
+				case "options":
+					var opts map[string]any
+					if err := fv.Decode(&opts); err != nil {
+						return &Error{File: file, Line: fv.Line, Key: key + ".options", Msg: "must be a mapping of option names to values"}
+					}
+					for name, val := range opts {
+						s.Options[name] = val
+					}
+				default:
+					return &Error{File: file, Line: fk.Line, Key: key + "." + fk.Value, Msg: "unknown key (known: level, options)"}
+				}
+			}
+		default:
+			return &Error{File: file, Line: v.Line, Key: key, Msg: "must be a level (error, warning, note, off) or {level, options}"}
+		}
+		if ck != nil {
+			if err := ck.ValidateOptions(s.Options); err != nil {
+				return &Error{File: file, Line: v.Line, Key: key + ".options", Msg: err.Error()}
+			}
+		}
+		c.Checks[k.Value] = s
+	}
+	return nil
+}
+
+func unknownCheckMsg(id string) string {
+	var ids []string
+	for _, c := range checks.All() {
+		if !c.Template {
+			ids = append(ids, c.ID)
+		}
+	}
+	return fmt.Sprintf("unknown check %q (run `ospolint checks` for the list: %s)", id, strings.Join(ids, ", "))
+}
+
+func (c *Config) parseRules(file string, n *yaml.Node) error {
+	if n == nil {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		return &Error{File: file, Line: n.Line, Key: "rules", Msg: "must be a list of rules"}
+	}
+	for i, item := range n.Content {
+		key := fmt.Sprintf("rules[%d]", i)
+		if item.Kind != yaml.MappingNode {
+			return &Error{File: file, Line: item.Line, Key: key, Msg: "a rule is a mapping with id, kind, level, title, ggi and options"}
+		}
+		r := Rule{Pos: Pos{file, item.Line}}
+		level, opts := "", (*yaml.Node)(nil)
+		var levelNode *yaml.Node
+		for j := 0; j+1 < len(item.Content); j += 2 {
+			k, v := item.Content[j], item.Content[j+1]
+			switch k.Value {
+			case "id":
+				r.ID = v.Value
+			case "kind":
+				r.Kind = v.Value
+			case "title", "message":
+				r.Title = v.Value
+			case "level":
+				level, levelNode = v.Value, v
+			case "ggi":
+				acts, err := stringList(file, key+".ggi", v)
+				if err != nil {
+					return err
+				}
+				for _, a := range acts {
+					if _, ok := ggi.Lookup(a); !ok {
+						return &Error{File: file, Line: v.Line, Key: key + ".ggi", Msg: fmt.Sprintf("unknown GGI activity %q (e.g. GGI-A-21)", a)}
+					}
+				}
+				r.Activities = acts
+			case "options":
+				opts = v
+			default:
+				return &Error{File: file, Line: k.Line, Key: key + "." + k.Value, Msg: "unknown key (known: id, kind, title, level, ggi, options)"}
+			}
+		}
+		if !checks.ValidID(r.ID) {
+			return &Error{File: file, Line: item.Line, Key: key + ".id", Msg: fmt.Sprintf("rule id %q must be kebab-case", r.ID)}
+		}
+		if ck, ok := checks.Lookup(r.ID); ok && !ck.Template || c.ruleByID[r.ID] {
+			return &Error{File: file, Line: item.Line, Key: key + ".id", Msg: fmt.Sprintf("rule id %q is already used by a check or rule", r.ID)}
+		}
+		kind, ok := checks.Lookup(r.Kind)
+		if !ok || !kind.Template {
+			return &Error{File: file, Line: item.Line, Key: key + ".kind", Msg: fmt.Sprintf("unknown rule kind %q (known: %s)", r.Kind, strings.Join(kindNames(), ", "))}
+		}
+		s := Setting{Level: kind.Level, Pos: r.Pos, Options: map[string]any{}}
+		if level != "" {
+			lv, err := checks.ParseLevel(level)
+			if err != nil {
+				return &Error{File: file, Line: levelNode.Line, Key: key + ".level", Msg: err.Error()}
+			}
+			s.Level = lv
+		}
+		if opts != nil {
+			if err := opts.Decode(&s.Options); err != nil {
+				return &Error{File: file, Line: opts.Line, Key: key + ".options", Msg: "must be a mapping of option names to values"}
+			}
+		}
+		if err := kind.ValidateOptions(s.Options); err != nil {
+			return &Error{File: file, Line: item.Line, Key: key + ".options", Msg: err.Error()}
+		}
+		c.Rules = append(c.Rules, r)
+		c.ruleByID[r.ID] = true
+		c.Checks[r.ID] = s
+	}
+	return nil
+}
+
+func kindNames() []string {
+	var out []string
+	for _, c := range checks.All() {
+		if c.Template {
+			out = append(out, c.ID)
+		}
+	}
+	return out
+}
+
+func (c *Config) parseWaivers(file string, n *yaml.Node) error {
+	if n == nil {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		return &Error{File: file, Line: n.Line, Key: "waivers", Msg: "must be a list of waivers"}
+	}
+	for i, item := range n.Content {
+		key := fmt.Sprintf("waivers[%d]", i)
+		if item.Kind != yaml.MappingNode {
+			return &Error{File: file, Line: item.Line, Key: key, Msg: "a waiver is a mapping with check, paths, reason and until"}
+		}
+		w := Waiver{Pos: Pos{file, item.Line}}
+		for j := 0; j+1 < len(item.Content); j += 2 {
+			k, v := item.Content[j], item.Content[j+1]
+			switch k.Value {
+			case "check":
+				w.Check = v.Value
+			case "paths":
+				ps, err := stringList(file, key+".paths", v)
+				if err != nil {
+					return err
+				}
+				for _, g := range ps {
+					if !doublestar.ValidatePattern(g) {
+						return &Error{File: file, Line: v.Line, Key: key + ".paths", Msg: fmt.Sprintf("invalid glob %q", g)}
+					}
+				}
+				w.Paths = ps
+			case "reason":
+				w.Reason = strings.TrimSpace(v.Value)
+			case "until":
+				t, err := time.Parse(time.DateOnly, v.Value)
+				if err != nil {
+					return &Error{File: file, Line: v.Line, Key: key + ".until", Msg: fmt.Sprintf("date %q must be written YYYY-MM-DD", v.Value)}
+				}
+				w.Until = t
+			default:
+				return &Error{File: file, Line: k.Line, Key: key + "." + k.Value, Msg: "unknown key (known: check, paths, reason, until)"}
+			}
+		}
+		if _, ok := c.known(w.Check); !ok {
+			if ck, isCheck := checks.Lookup(w.Check); !isCheck || ck.Template {
+				return &Error{File: file, Line: item.Line, Key: key + ".check", Msg: unknownCheckMsg(w.Check)}
+			}
+		}
+		if w.Reason == "" {
+			return &Error{File: file, Line: item.Line, Key: key + ".reason", Msg: "a waiver needs a reason"}
+		}
+		c.Waivers = append(c.Waivers, w)
+	}
+	return nil
+}
+
+func stringList(file, key string, n *yaml.Node) ([]string, error) {
+	if n == nil {
+		return nil, nil
+	}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if n.Value == "" {
+			return nil, nil
+		}
+		return []string{n.Value}, nil
+	case yaml.SequenceNode:
+		out := make([]string, 0, len(n.Content))
+		for _, e := range n.Content {
+			if e.Kind != yaml.ScalarNode {
+				return nil, &Error{File: file, Line: e.Line, Key: key, Msg: "must be a string or a list of strings"}
+			}
+			out = append(out, e.Value)
+		}
+		return out, nil
+	}
+	return nil, &Error{File: file, Line: n.Line, Key: key, Msg: "must be a string or a list of strings"}
+}
+
+func yamlLine(err error) int {
+	var te *yaml.TypeError
+	msg := err.Error()
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+	}
+	var line int
+	if i := strings.Index(msg, "line "); i >= 0 {
+		_, _ = fmt.Sscanf(msg[i:], "line %d", &line)
+	}
+	return line
+}
+
+func yamlMsg(err error) string {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if i := strings.Index(msg, "line "); i == 0 {
+		if j := strings.Index(msg, ": "); j > 0 {
+			msg = msg[j+2:]
+		}
+	}
+	return msg
+}

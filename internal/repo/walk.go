@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The ospolint Authors
+
+package repo
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
+	"golang.org/x/sync/errgroup"
+)
+
+// WalkOptions tune Walk.
+type WalkOptions struct {
+	// Exclude, when set, drops a path (and everything below a directory) from
+	// the index. Paths are slash-separated and relative.
+	Exclude func(p string, isDir bool) bool
+	// Workers bounds the directories read at once (default 4×GOMAXPROCS).
+	Workers int
+}
+
+// Problem is something the walk could not read; the scan goes on and
+// reports it.
+type Problem struct {
+	Path    string `json:"path"`
+	Message string `json:"message"`
+}
+
+// maxGitignore caps the size of a .gitignore read (a larger one is reported
+// and ignored rather than read).
+const maxGitignore = 1 << 20
+
+// Walk lists every file of the repository once, reading directories in
+// parallel. It skips .git, honours .gitignore files on working trees, never
+// descends into symlinked directories and marks symlinks that leave the
+// repository. Problems (unreadable directories, escaping links) are returned
+// alongside the index; only a cancelled context is an error.
+func Walk(ctx context.Context, r *Repo, opt WalkOptions) (*Index, []Problem, error) {
+	w := &walker{fsys: r.FS, ignore: r.Ignore, exclude: opt.Exclude}
+	n := opt.Workers
+	if n <= 0 {
+		n = 4 * runtime.GOMAXPROCS(0)
+	}
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(n)
+	w.g, w.ctx = g, gctx
+	var patterns []gitignore.Pattern
+	if r.Ignore {
+		patterns = w.readIgnore(".git/info/exclude", nil)
+	}
+	w.dir("", patterns)
+	if err := g.Wait(); err != nil {
+		return nil, nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, nil, fmt.Errorf("walk: %w", err)
+	}
+	sortProblems(w.problems)
+	return NewIndex(w.entries), w.problems, nil
+}
+
+type walker struct {
+	fsys    fs.FS
+	ignore  bool
+	exclude func(string, bool) bool
+	g       *errgroup.Group
+	ctx     context.Context //nolint:containedctx // the walk's own cancellation, scoped to one Walk call
+
+	mu       sync.Mutex
+	entries  []Entry
+	problems []Problem
+}
+
+func (w *walker) problem(p, msg string) {
+	w.mu.Lock()
+	w.problems = append(w.problems, Problem{Path: p, Message: msg})
+	w.mu.Unlock()
+}
+
+// dir lists one directory; subdirectories go to another worker when one is
+// free, or are walked inline.
+func (w *walker) dir(dir string, patterns []gitignore.Pattern) {
+	if w.ctx.Err() != nil {
+		return
+	}
+	name := dir
+	if name == "" {
+		name = "."
+	}
+	des, err := fs.ReadDir(w.fsys, name)
+	if err != nil {
+		w.problem(dir, "cannot read directory: "+cleanErr(err))
+		if len(des) == 0 {
+			return
+		}
+	}
+	if w.ignore {
+		for _, de := range des {
+			if de.Name() == ".gitignore" && de.Type().IsRegular() {
+				patterns = append(patterns[:len(patterns):len(patterns)], w.readIgnore(join(dir, ".gitignore"), splitDir(dir))...)
+				break
+			}
+		}
+	}
+	var m gitignore.Matcher
+	if len(patterns) > 0 {
+		m = gitignore.NewMatcher(patterns)
+	}
+	local := make([]Entry, 0, len(des))
+	for _, de := range des {
+		p := join(dir, de.Name())
+		isDir := de.IsDir()
+		if isDir && de.Name() == ".git" {
+			continue
+		}
+		if m != nil && m.Match(strings.Split(p, "/"), isDir) {
+			continue
+		}
+		if w.exclude != nil && w.exclude(p, isDir) {
+			continue
+		}
+		switch {
+		case isDir:
+			sub := patterns
+			if !w.g.TryGo(func() error { w.dir(p, sub); return nil }) {
+				w.dir(p, sub)
+			}
+		case de.Type()&fs.ModeSymlink != 0:
+			if e, ok := w.symlink(p); ok {
+				local = append(local, e)
+			}
+		case de.Type().IsRegular():
+			e := Entry{Path: p}
+			if info, err := de.Info(); err == nil {
+				e.Size = info.Size()
+			} else {
+				w.problem(p, "cannot stat: "+cleanErr(err))
+			}
+			local = append(local, e)
+		default:
+			// Devices, sockets and pipes are not repository content.
+		}
+	}
+	w.mu.Lock()
+	w.entries = append(w.entries, local...)
+	w.mu.Unlock()
+}
+
+// symlink resolves a link through the FS, which refuses to leave the
+// repository. Links to directories are not followed (git does not either).
+func (w *walker) symlink(p string) (Entry, bool) {
+	info, err := fs.Stat(w.fsys, p)
+	if err != nil {
+		w.problem(p, "symlink not followed: "+cleanErr(err))
+		return Entry{Path: p, Symlink: true, Escapes: true}, true
+	}
+	if info.IsDir() {
+		return Entry{}, false
+	}
+	return Entry{Path: p, Size: info.Size(), Symlink: true}, true
+}
+
+func (w *walker) readIgnore(p string, domain []string) []gitignore.Pattern {
+	data, err := ReadFile(w.fsys, p, maxGitignore)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			w.problem(p, "ignored: "+cleanErr(err))
+		}
+		return nil
+	}
+	var ps []gitignore.Pattern
+	for _, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimRight(line, "\r")
+		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
+			continue
+		}
+		ps = append(ps, gitignore.ParsePattern(line, domain))
+	}
+	return ps
+}
+
+func join(dir, name string) string {
+	if dir == "" {
+		return name
+	}
+	return dir + "/" + name
+}
+
+func splitDir(dir string) []string {
+	if dir == "" {
+		return nil
+	}
+	return strings.Split(dir, "/")
+}
+
+// cleanErr drops the absolute path prefixes *PathError adds, so messages name
+// repository-relative paths only.
+func cleanErr(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Op + ": " + pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func sortProblems(ps []Problem) {
+	sort.Slice(ps, func(i, j int) bool {
+		if ps[i].Path != ps[j].Path {
+			return ps[i].Path < ps[j].Path
+		}
+		return ps[i].Message < ps[j].Message
+	})
+}

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The ospolint Authors
+
+// Package scan is the runner: it opens nothing itself, but walks a repository
+// once, feeds the checks of a plan, applies waivers and builds the result.
+package scan
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/ospolint/ospolint/checks"
+	"github.com/ospolint/ospolint/internal/config"
+)
+
+// Planned is one check to run, at a level, with resolved options.
+type Planned struct {
+	Check   *checks.Check
+	Level   checks.Level
+	Options checks.Options
+}
+
+// Plan is the checks of a configuration, after --checks selection.
+type Plan struct {
+	Checks  []Planned
+	Config  *config.Config
+	exclude []string
+}
+
+// NewPlan resolves the configuration against the registry. selection is the
+// --checks flag: empty (the configuration decides), "all", a list of IDs, and
+// "-ID" entries to drop some ("all,-codeowners").
+func NewPlan(cfg *config.Config, selection string) (*Plan, error) {
+	byID := map[string]*checks.Check{}
+	for _, c := range checks.All() {
+		byID[c.ID] = c
+	}
+	for _, r := range cfg.Rules {
+		kind := byID[r.Kind]
+		byID[r.ID] = kind.Instantiate(r.ID, r.Title, r.Activities)
+	}
+	want, err := selectChecks(selection, byID, cfg)
+	if err != nil {
+		return nil, err
+	}
+	p := &Plan{Config: cfg, exclude: cfg.Exclude}
+	for id, level := range want {
+		c := byID[id]
+		s := cfg.Checks[id]
+		opts, err := checks.ResolveOptions(c, s.Options)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %s:%d: %v", config.ErrConfig, s.Pos.File, s.Pos.Line, err)
+		}
+		p.Checks = append(p.Checks, Planned{Check: c, Level: level, Options: opts})
+	}
+	sort.Slice(p.Checks, func(i, j int) bool { return p.Checks[i].Check.ID < p.Checks[j].Check.ID })
+	return p, nil
+}
+
+func selectChecks(sel string, byID map[string]*checks.Check, cfg *config.Config) (map[string]checks.Level, error) {
+	want := map[string]checks.Level{}
+	for id, s := range cfg.Checks {
+		if s.Level != checks.Off {
+			want[id] = s.Level
+		}
+	}
+	if strings.TrimSpace(sel) == "" {
+		return want, nil
+	}
+	level := func(id string) checks.Level {
+		if s, ok := cfg.Checks[id]; ok && s.Level != checks.Off {
+			return s.Level
+		}
+		return byID[id].Level
+	}
+	var add, drop []string
+	all := false
+	for _, f := range strings.Split(sel, ",") {
+		f = strings.TrimSpace(f)
+		switch {
+		case f == "":
+		case f == "all":
+			all = true
+		case strings.HasPrefix(f, "-"):
+			drop = append(drop, f[1:])
+		default:
+			add = append(add, f)
+		}
+	}
+	for _, id := range append(append([]string{}, add...), drop...) {
+		c, ok := byID[id]
+		if !ok || c.Template {
+			return nil, fmt.Errorf("%w: --checks: unknown check %q (run `ospolint checks`)", config.ErrConfig, id)
+		}
+	}
+	out := map[string]checks.Level{}
+	switch {
+	case all:
+		for id, c := range byID {
+			if !c.Template {
+				out[id] = level(id)
+			}
+		}
+	case len(add) > 0:
+		for _, id := range add {
+			out[id] = level(id)
+		}
+	default:
+		out = want
+	}
+	for _, id := range drop {
+		delete(out, id)
+	}
+	return out, nil
+}

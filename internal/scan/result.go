@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The ospolint Authors
+
+package scan
+
+import (
+	"github.com/ospolint/ospolint/checks"
+	"github.com/ospolint/ospolint/internal/license"
+	"github.com/ospolint/ospolint/internal/repo"
+)
+
+// SchemaVersion is the version of the JSON report (docs/json-report.md).
+// Bump the minor for additions, the major for changes that break readers.
+const SchemaVersion = "1.0"
+
+// Report is the result of one run over one or more targets.
+type Report struct {
+	SchemaVersion string          `json:"schemaVersion"`
+	Tool          Tool            `json:"tool"`
+	Targets       []*TargetResult `json:"targets"`
+	// Checks are the checks that ran (built-in and user rules), sorted by
+	// ID, for reporters that list rules (SARIF).
+	Checks []*checks.Check `json:"-"`
+}
+
+// Tool names the scanner.
+type Tool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+	URI     string `json:"informationUri"`
+}
+
+// TargetResult is what one repository gave.
+type TargetResult struct {
+	Target   string `json:"target"`
+	Kind     string `json:"kind"`
+	Revision string `json:"revision,omitempty"`
+	// Error is set when the target could not be scanned at all.
+	Error    string         `json:"error,omitempty"`
+	Files    int            `json:"files"`
+	Findings []Finding      `json:"findings"`
+	Checks   []CheckResult  `json:"checks"`
+	Facts    Facts          `json:"facts"`
+	Maturity []GoalMaturity `json:"maturity"`
+	// Problems are files or directories the walk could not read.
+	Problems []repo.Problem `json:"problems,omitempty"`
+}
+
+// Finding is one reported problem.
+type Finding struct {
+	Check   string `json:"check"`
+	Level   string `json:"level"`
+	Message string `json:"message"`
+	// Path is relative and slash-separated: where the problem is, or where a
+	// missing file is expected.
+	Path        string         `json:"path"`
+	Line        int            `json:"line,omitempty"`
+	GGI         GGIRef         `json:"ggi"`
+	Fingerprint string         `json:"fingerprint"`
+	Waived      *Waived        `json:"waived,omitempty"`
+	Properties  map[string]any `json:"properties,omitempty"`
+
+	level checks.Level
+}
+
+// Severity is the finding's level as a value.
+func (f Finding) Severity() checks.Level { return f.level }
+
+// GGIRef is the GGI evidence a finding is about.
+type GGIRef struct {
+	Activities []string `json:"activities"`
+	Goal       string   `json:"goal"`
+}
+
+// Waived says which waiver silenced a finding.
+type Waived struct {
+	Reason string `json:"reason"`
+	Until  string `json:"until,omitempty"`
+	File   string `json:"file"`
+	Line   int    `json:"line"`
+}
+
+// CheckResult is the outcome of one check.
+type CheckResult struct {
+	ID       string        `json:"id"`
+	Status   checks.Status `json:"status"`
+	Level    string        `json:"level"`
+	Findings int           `json:"findings"`
+	// Reason explains not-applicable, not-available and error outcomes.
+	Reason string `json:"reason,omitempty"`
+}
+
+// Facts are what the scan learned about the repository.
+type Facts struct {
+	License LicenseFact `json:"license"`
+}
+
+// LicenseFact is the project licence.
+type LicenseFact struct {
+	// Expression is the SPDX expression, null when there is no licence file.
+	Expression *string        `json:"expression"`
+	Confidence float64        `json:"confidence"`
+	Files      []license.File `json:"files"`
+}
+
+// GoalMaturity summarises one GGI goal: checks passed out of those that
+// could be judged, and the activities with evidence.
+type GoalMaturity struct {
+	Goal       string   `json:"goal"`
+	Passed     int      `json:"passed"`
+	Applicable int      `json:"applicable"`
+	Activities []string `json:"activities"`
+	// Missing are activities with checks enabled but no passing one.
+	Missing []string `json:"missing"`
+}

@@ -1,0 +1,317 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The ospolint Authors
+
+package scan
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/bmatcuk/doublestar/v4"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/ospolint/ospolint/checks"
+	"github.com/ospolint/ospolint/internal/ggi"
+	"github.com/ospolint/ospolint/internal/license"
+	"github.com/ospolint/ospolint/internal/repo"
+)
+
+// Options tune one scan.
+type Options struct {
+	// Now is the day waivers are judged against (default: today).
+	Now time.Time
+}
+
+// Run scans one opened repository with the plan. Problems of single files
+// and checks are part of the result; only a cancelled context is an error.
+func Run(ctx context.Context, r *repo.Repo, plan *Plan, opt Options) (*TargetResult, error) {
+	if opt.Now.IsZero() {
+		opt.Now = time.Now()
+	}
+	res := &TargetResult{Target: r.Name, Kind: string(r.Kind), Revision: r.Revision}
+	if plan.needsLicense() {
+		go license.Warm()
+	}
+	ix, problems, err := repo.Walk(ctx, r, repo.WalkOptions{Exclude: plan.excluded})
+	if err != nil {
+		return nil, err
+	}
+	res.Files, res.Problems = ix.Len(), problems
+	t := checks.NewTarget(r, ix)
+
+	passes := make([]*checks.Pass, len(plan.Checks))
+	for i, pc := range plan.Checks {
+		passes[i] = checks.NewPass(pc.Check, t, pc.Options)
+	}
+	visitErrs := filePass(ctx, t, passes)
+	results := make([]CheckResult, len(passes))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, p := range passes {
+		if p.Check.Runner {
+			continue
+		}
+		g.Go(func() error {
+			results[i] = runOne(gctx, p, visitErrs[i])
+			return nil
+		})
+	}
+	_ = g.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("scan %s: %w", r.Name, err)
+	}
+
+	for i, p := range passes {
+		pc := plan.Checks[i]
+		for _, f := range p.Findings() {
+			res.Findings = append(res.Findings, newFinding(pc, f))
+		}
+	}
+	plan.applyWaivers(res, opt.Now)
+	for i, p := range passes {
+		pc := plan.Checks[i]
+		cr := results[i]
+		cr.ID, cr.Level = pc.Check.ID, pc.Level.String()
+		if p.Check.Runner {
+			cr.Status = checks.StatusPass
+		}
+		for _, f := range res.Findings {
+			if f.Check == cr.ID && f.Waived == nil {
+				cr.Findings++
+			}
+		}
+		if cr.Status == checks.StatusPass && cr.Findings > 0 {
+			cr.Status = checks.StatusFail
+		}
+		results[i] = cr
+	}
+	res.Checks = results
+	sortFindings(res.Findings)
+	res.Facts.License = licenseFact(t, plan)
+	res.Maturity = maturity(plan, results)
+	return res, nil
+}
+
+// runOne runs a check, turning a panic into an error outcome so one broken
+// check never stops the others.
+func runOne(ctx context.Context, p *checks.Pass, visitErr error) (cr CheckResult) {
+	defer func() {
+		if v := recover(); v != nil {
+			cr = CheckResult{Status: checks.StatusError, Reason: fmt.Sprintf("internal error: %v\n%s", v, firstFrames(debug.Stack()))}
+		}
+	}()
+	if visitErr != nil {
+		return CheckResult{Status: checks.StatusError, Reason: visitErr.Error()}
+	}
+	if ctx.Err() != nil {
+		return CheckResult{Status: checks.StatusError, Reason: "cancelled"}
+	}
+	if p.Check.Run != nil {
+		if err := p.Check.Run(p); err != nil {
+			if errors.Is(err, checks.ErrNotAvailable) {
+				return CheckResult{Status: checks.StatusNotAvailable, Reason: err.Error()}
+			}
+			return CheckResult{Status: checks.StatusError, Reason: err.Error()}
+		}
+	}
+	if r := p.NotApplicableReason(); r != "" {
+		return CheckResult{Status: checks.StatusNotApplicable, Reason: r}
+	}
+	return CheckResult{Status: checks.StatusPass}
+}
+
+func firstFrames(stack []byte) string {
+	lines := strings.Split(string(stack), "\n")
+	if len(lines) > 12 {
+		lines = lines[:12]
+	}
+	return strings.Join(lines, "\n")
+}
+
+func newFinding(pc Planned, f checks.Finding) Finding {
+	key := f.Key
+	if key == "" {
+		key = f.Message
+	}
+	sum := sha256.Sum256([]byte(pc.Check.ID + "\x00" + f.Path + "\x00" + key))
+	return Finding{
+		Check:       pc.Check.ID,
+		Level:       pc.Level.String(),
+		level:       pc.Level,
+		Message:     f.Message,
+		Path:        f.Path,
+		Line:        f.Line,
+		GGI:         GGIRef{Activities: pc.Check.Activities, Goal: string(pc.Check.Goal())},
+		Fingerprint: hex.EncodeToString(sum[:8]),
+		Properties:  f.Properties,
+	}
+}
+
+func sortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Check != b.Check {
+			return a.Check < b.Check
+		}
+		return a.Message < b.Message
+	})
+}
+
+func (p *Plan) needsLicense() bool {
+	for _, pc := range p.Checks {
+		if strings.HasPrefix(pc.Check.ID, "license") {
+			return true
+		}
+	}
+	return false
+}
+
+// excluded drops configured paths from the walk, pruning a directory when
+// everything below it is excluded.
+func (p *Plan) excluded(path string, isDir bool) bool {
+	for _, g := range p.exclude {
+		if isDir {
+			ok1, _ := doublestar.Match(g, path+"/x")
+			ok2, _ := doublestar.Match(g, path+"/x/y")
+			if ok1 && ok2 {
+				return true
+			}
+			if ok, _ := doublestar.Match(strings.TrimSuffix(g, "/"), path); ok {
+				return true
+			}
+			continue
+		}
+		if ok, _ := doublestar.Match(g, path); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// applyWaivers marks waived findings and reports expired and unmatched
+// waivers (when those checks are in the plan).
+func (p *Plan) applyWaivers(res *TargetResult, now time.Time) {
+	planned := map[string]Planned{}
+	for _, pc := range p.Checks {
+		planned[pc.Check.ID] = pc
+	}
+	for _, w := range p.Config.Waivers {
+		until := ""
+		if !w.Until.IsZero() {
+			until = w.Until.Format(time.DateOnly)
+		}
+		if w.Expired(now) {
+			if pc, ok := planned["waiver-expired"]; ok {
+				res.Findings = append(res.Findings, newFinding(pc, checks.Finding{
+					Path: w.Pos.File, Line: w.Pos.Line, Key: w.Check + " " + strings.Join(w.Paths, ","),
+					Message: fmt.Sprintf("waiver for %s expired on %s (reason was: %s); its findings are reported again", w.Check, until, w.Reason),
+				}))
+			}
+			continue
+		}
+		matched := 0
+		for i := range res.Findings {
+			f := &res.Findings[i]
+			if f.Waived == nil && w.Matches(f.Check, f.Path) {
+				f.Waived = &Waived{Reason: w.Reason, Until: until, File: w.Pos.File, Line: w.Pos.Line}
+				matched++
+			}
+		}
+		if matched == 0 {
+			if pc, ok := planned["waiver-unmatched"]; ok {
+				res.Findings = append(res.Findings, newFinding(pc, checks.Finding{
+					Path: w.Pos.File, Line: w.Pos.Line, Key: w.Check + " " + strings.Join(w.Paths, ","),
+					Message: fmt.Sprintf("waiver for %s matches no finding: remove it or fix its check and paths", w.Check),
+				}))
+			}
+		}
+	}
+}
+
+func licenseFact(t *checks.Target, p *Plan) LicenseFact {
+	if !p.needsLicense() {
+		return LicenseFact{Files: []license.File{}}
+	}
+	lr := t.License()
+	lf := LicenseFact{Confidence: lr.Confidence, Files: lr.Files}
+	if lf.Files == nil {
+		lf.Files = []license.File{}
+	}
+	if lr.Expression != "" {
+		e := lr.Expression
+		lf.Expression = &e
+	}
+	return lf
+}
+
+func maturity(p *Plan, results []CheckResult) []GoalMaturity {
+	type acc struct {
+		m        GoalMaturity
+		evidence map[string]bool
+		enabled  map[string]bool
+	}
+	goals := map[ggi.Goal]*acc{}
+	for i, pc := range p.Checks {
+		if pc.Check.Runner {
+			continue
+		}
+		st := results[i].Status
+		seenGoal := map[ggi.Goal]bool{}
+		for _, id := range pc.Check.Activities {
+			a, _ := ggi.Lookup(id)
+			g := goals[a.Goal]
+			if g == nil {
+				g = &acc{m: GoalMaturity{Goal: string(a.Goal)}, evidence: map[string]bool{}, enabled: map[string]bool{}}
+				goals[a.Goal] = g
+			}
+			if st == checks.StatusPass || st == checks.StatusFail {
+				g.enabled[id] = true
+				if st == checks.StatusPass {
+					g.evidence[id] = true
+				}
+			}
+			if seenGoal[a.Goal] {
+				continue
+			}
+			seenGoal[a.Goal] = true
+			if st == checks.StatusPass || st == checks.StatusFail {
+				g.m.Applicable++
+				if st == checks.StatusPass {
+					g.m.Passed++
+				}
+			}
+		}
+	}
+	var out []GoalMaturity
+	for _, goal := range ggi.Goals() {
+		g := goals[goal]
+		if g == nil {
+			continue
+		}
+		g.m.Activities, g.m.Missing = []string{}, []string{}
+		for _, a := range ggi.All() {
+			switch {
+			case g.evidence[a.ID]:
+				g.m.Activities = append(g.m.Activities, a.ID)
+			case g.enabled[a.ID]:
+				g.m.Missing = append(g.m.Missing, a.ID)
+			}
+		}
+		out = append(out, g.m)
+	}
+	return out
+}
