@@ -62,7 +62,7 @@ type Result struct {
 }
 
 var (
-	fastOnce    sync.Once            //nolint:gochecknoglobals // lazily compiled matcher, immutable afterwards
+	fastOnce    sync.Once             //nolint:gochecknoglobals // lazily compiled matcher, immutable afterwards
 	fastScanner *licensecheck.Scanner //nolint:gochecknoglobals // see fastOnce
 )
 
