@@ -46,7 +46,7 @@ func (e *exitError) Unwrap() error { return e.err }
 
 // Run runs the command line and returns the exit code.
 func Run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv Env) int {
-	root := newRoot(stdout, stderr, getenv)
+	root := newRoot(stdout, stderr, getenv) //nolint:contextcheck // cobra passes ctx to commands through ExecuteContext
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	if err == nil {

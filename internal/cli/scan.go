@@ -137,9 +137,7 @@ func runScan(ctx context.Context, f scanFlags, targets []string, stdout, stderr 
 			delete(ran, c.ID)
 		}
 	}
-	for _, c := range sortedChecks(ran) {
-		rep.Checks = append(rep.Checks, c)
-	}
+	rep.Checks = append(rep.Checks, sortedChecks(ran)...)
 	if err := writeOutputs(outs, rep, stdout); err != nil {
 		return &exitError{code: ExitTarget, err: err}
 	}
@@ -231,7 +229,7 @@ func writeFile(o output, rep *scan.Report) error {
 	}
 	defer os.Remove(tmp.Name())
 	if err := o.write(tmp, rep); err != nil {
-		tmp.Close()
+		_ = tmp.Close()
 		return fmt.Errorf("write %s: %w", o.file, err)
 	}
 	if err := tmp.Close(); err != nil {

@@ -260,14 +260,15 @@ func (c *Config) parseChecks(file string, n *yaml.Node) error {
 		}
 		prev, had := c.Checks[k.Value]
 		s := Setting{Pos: Pos{file, k.Line}, Options: map[string]any{}}
-		if had {
+		switch {
+		case had:
 			s.Level = prev.Level
 			for name, val := range prev.Options {
 				s.Options[name] = val
 			}
-		} else if ck != nil {
+		case ck != nil:
 			s.Level = ck.Level
-		} else {
+		default:
 			s.Level = checks.Warning
 		}
 		switch v.Kind {

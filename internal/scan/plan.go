@@ -50,7 +50,7 @@ func NewPlan(cfg *config.Config, selection string) (*Plan, error) {
 		s := cfg.Checks[id]
 		opts, err := checks.ResolveOptions(c, s.Options)
 		if err != nil {
-			return nil, fmt.Errorf("%w: %s:%d: %v", config.ErrConfig, s.Pos.File, s.Pos.Line, err)
+			return nil, &config.Error{File: s.Pos.File, Line: s.Pos.Line, Key: "checks." + id + ".options", Msg: err.Error()}
 		}
 		p.Checks = append(p.Checks, Planned{Check: c, Level: level, Options: opts})
 	}
