@@ -42,7 +42,7 @@ type Change struct {
 }
 
 var (
-	licenseTag   = regexp.MustCompile(`SPDX-License-Identifier:`)                                                 //nolint:gochecknoglobals // compiled once, immutable
+	licenseTag   = regexp.MustCompile(`SPDX-License-Identifier:`)                                                                       //nolint:gochecknoglobals // compiled once, immutable
 	copyrightTag = regexp.MustCompile(`(?i)(SPDX-FileCopyrightText:|SPDX-SnippetCopyrightText:|copyright\s*(\(c\)|©|\d{4})|©\s*\d{4})`) //nolint:gochecknoglobals // compiled once, immutable
 )
 
