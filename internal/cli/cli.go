@@ -87,6 +87,7 @@ as text, JSON, SARIF or Markdown.`,
 		newChecks(stdout),
 		newExplain(stdout),
 		newRules(stdout),
+		newSBOM(stdout),
 		&cobra.Command{
 			Use:   "version",
 			Short: "Print the version",
