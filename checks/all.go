@@ -26,8 +26,21 @@ func All() []*Check {
 		// Community files (GGI-A-25) and review (GGI-A-44).
 		readme(),
 		contributing(),
+		codeOfConduct(),
+		securityPolicy(),
+		codeownersCheck(),
+		changelog(),
+		issueTemplates(),
+		prTemplate(),
 
 		// Generic rule kinds (Template: instantiated by rules in the config).
+		kindFileExists(),
+		kindFileAbsent(),
+		kindFileContains(),
+		kindFileNotContains(),
+		kindFileHeader(),
+		kindMaxFileSize(),
+		kindNoBinaries(),
 
 		// Config waivers (produced by the runner).
 		waiverExpired(),

@@ -72,3 +72,27 @@ func readable(es []repo.Entry) (repo.Entry, bool) {
 
 // expectedPath is where a missing community file should go.
 func expectedPath(name string) string { return name }
+
+// pickDoc returns the first of es that can be read. When every candidate is a
+// symbolic link leaving the repository, it reports the first one and returns
+// false; an empty es returns false without a finding.
+func pickDoc(p *Pass, es []repo.Entry, what string) (repo.Entry, bool) {
+	if e, ok := readable(es); ok {
+		return e, true
+	}
+	if len(es) > 0 {
+		p.Reportf(es[0].Path, 0, "%s is a symbolic link that leaves the repository or dangles; put the %s itself in the repository", es[0].Path, what)
+	}
+	return repo.Entry{}, false
+}
+
+// readDoc reads e, reporting a file that cannot be read (too large, I/O
+// error) as a finding.
+func readDoc(p *Pass, e repo.Entry, what string) ([]byte, bool) {
+	data, err := p.Target.ReadFile(e.Path)
+	if err != nil {
+		p.Reportf(e.Path, 0, "%s cannot be read: %v", what, err)
+		return nil, false
+	}
+	return data, true
+}

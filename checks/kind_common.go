@@ -32,12 +32,18 @@ const ruleBinarySniff = 8000
 // bounded anyway, a larger value only hides a typo.
 const ruleMaxLines = 1000
 
-// ruleCommonHelp documents the options every kind takes.
-const ruleCommonHelp = "- `paths`: doublestar globs relative to the repository root (`*` stays within a directory, `**` crosses\n" +
-	"  directories, `{a,b}` and `[a-z]` work); a file is in scope when one of them matches its path.\n" +
-	"- `ignore-case` (default false): match `paths` case-insensitively"
-
-const ruleMessageHelp = "- `message`: replaces the default finding message (say what to do: \"add a NOTICE file, see go/legal\")."
+// ruleCommonHelp documents the options every kind takes, in Markdown list
+// items; pathsDefault is empty when paths is required.
+func ruleCommonHelp(pathsDefault string) string {
+	req := " Required."
+	if pathsDefault != "" {
+		req = " Default `" + pathsDefault + "`."
+	}
+	return "- `paths`: globs relative to the repository root: `*` stays within a directory, `**` crosses directories,\n" +
+		"  `{a,b}` and `[a-z]` work. A file is in scope when one of them matches its path." + req + "\n" +
+		"- `ignore-case` (default false): match `paths` case-insensitively.\n" +
+		"- `message`: replaces the default finding message; say what to do (\"add NOTICE, see the legal wiki\").\n"
+}
 
 // ruleOptions returns the options every kind has: paths (with its default),
 // ignore-case and message, followed by the kind's own.

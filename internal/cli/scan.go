@@ -176,9 +176,10 @@ func scanTarget(ctx context.Context, target string, f scanFlags, token string) (
 // from its file system (so a revision or a clone brings its own config).
 func loadConfig(f scanFlags, r *repo.Repo) (*config.Config, error) {
 	if f.config != "" {
-		dir := filepath.Dir(f.config)
-		return config.Load(filepath.ToSlash(filepath.Base(f.config)), f.rules, func(name string) ([]byte, error) {
-			return os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		// The path as typed, so errors name the file the user gave; extends
+		// resolve beside it.
+		return config.Load(filepath.ToSlash(f.config), f.rules, func(name string) ([]byte, error) {
+			return os.ReadFile(filepath.FromSlash(name))
 		})
 	}
 	if _, err := fs.Stat(r.FS, config.FileName); err == nil {

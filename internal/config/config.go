@@ -6,9 +6,12 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"path"
+	"slices"
 	"strings"
 	"time"
 
@@ -38,21 +41,29 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString(e.File)
+	var parts []string
+	loc := e.File
 	if e.Line > 0 {
-		fmt.Fprintf(&b, ":%d", e.Line)
+		loc += fmt.Sprintf(":%d", e.Line)
+	}
+	if loc != "" {
+		parts = append(parts, loc)
 	}
 	if e.Key != "" {
-		fmt.Fprintf(&b, ": %s", e.Key)
+		parts = append(parts, e.Key)
 	}
-	b.WriteString(": ")
-	b.WriteString(e.Msg)
-	return b.String()
+	return strings.Join(append(parts, e.Msg), ": ")
 }
 
 // Unwrap makes every Error match ErrConfig.
 func (e *Error) Unwrap() error { return ErrConfig }
+
+// parentError is a problem with a file named by extends (unreadable, no such
+// built-in set, a cycle). The file that names it turns it into an Error at
+// its extends entry, where the user can fix it.
+type parentError struct{ msg string }
+
+func (e *parentError) Error() string { return e.msg }
 
 // Pos is where a setting was written.
 type Pos struct {
@@ -102,20 +113,28 @@ func (w Waiver) Matches(check, p string) bool {
 	return false
 }
 
-// Expired reports whether the waiver's date has passed on day now.
+// Expired reports whether the waiver's date has passed on day now. Until is
+// inclusive and judged by the calendar day of now in its own location, as the
+// person who wrote the date reads it.
 func (w Waiver) Expired(now time.Time) bool {
-	return !w.Until.IsZero() && now.After(w.Until.AddDate(0, 0, 1))
+	if w.Until.IsZero() {
+		return false
+	}
+	y, m, d := now.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).After(w.Until)
 }
 
 // Config is a resolved configuration: a rule set and what extends it.
 type Config struct {
 	// Sources are the files read, base first.
-	Sources  []string
-	Checks   map[string]Setting
-	Rules    []Rule
-	Exclude  []string
-	Waivers  []Waiver
-	ruleByID map[string]bool
+	Sources []string
+	Checks  map[string]Setting
+	Rules   []Rule
+	Exclude []string
+	Waivers []Waiver
+	// ruleKind maps user rule IDs to their generic kind, which validates
+	// the rule's options wherever they are set.
+	ruleKind map[string]*checks.Check
 }
 
 // Loader reads configuration files named relative to the repository or the
@@ -130,23 +149,37 @@ func LoadBuiltin(name string) (*Config, error) {
 // Load reads file (through read) or, when file is "", starts from the built-in
 // set base. A config without extends extends the default set.
 func Load(file, base string, read Loader) (*Config, error) {
-	c := &Config{Checks: map[string]Setting{}, ruleByID: map[string]bool{}}
-	if file == "" {
-		if err := c.loadBuiltin(base, nil); err != nil {
-			return nil, err
+	c := &Config{Checks: map[string]Setting{}, ruleKind: map[string]*checks.Check{}}
+	if base != "" {
+		if _, err := rules.Read(base); err != nil || !isBuiltinName(base) {
+			return nil, &Error{Key: "--rules", Msg: unknownSetMsg(base)}
 		}
-		return c, nil
 	}
-	if err := c.loadFile(file, read, nil, base); err != nil {
+	var err error
+	if file == "" {
+		err = c.loadBuiltin(base, nil)
+	} else {
+		err = c.loadFile(file, read, nil, base)
+	}
+	var pe *parentError
+	if errors.As(err, &pe) {
+		// The message names the file; nothing extends it.
+		return nil, &Error{Msg: pe.msg}
+	}
+	if err != nil {
 		return nil, err
 	}
 	return c, nil
 }
 
+func unknownSetMsg(name string) string {
+	return fmt.Sprintf("no built-in rule set %q (known: %s)", name, strings.Join(rules.Names(), ", "))
+}
+
 func (c *Config) loadBuiltin(name string, chain []string) error {
 	data, err := rules.Read(name)
 	if err != nil {
-		return &Error{File: "rules/" + name + ".yml", Msg: fmt.Sprintf("no built-in rule set %q (known: %s)", name, strings.Join(rules.Names(), ", "))}
+		return &parentError{unknownSetMsg(name)}
 	}
 	return c.parse("rules/"+name+".yml", data, chain, func(ext string, chain []string) error {
 		return c.loadBuiltin(ext, chain)
@@ -155,8 +188,11 @@ func (c *Config) loadBuiltin(name string, chain []string) error {
 
 func (c *Config) loadFile(file string, read Loader, chain []string, base string) error {
 	data, err := read(file)
+	if errors.Is(err, fs.ErrNotExist) {
+		return &parentError{fmt.Sprintf("%s does not exist", file)}
+	}
 	if err != nil {
-		return &Error{File: file, Msg: fmt.Sprintf("cannot read: %v", err)}
+		return &parentError{fmt.Sprintf("cannot read %s: %v", file, err)}
 	}
 	return c.parse(file, data, chain, func(ext string, chain []string) error {
 		if isBuiltinName(ext) {
@@ -173,15 +209,18 @@ func isBuiltinName(s string) bool {
 // parse decodes one file. extend loads a parent; base, when set, replaces the
 // file's own extends (the --rules flag).
 func (c *Config) parse(file string, data []byte, chain []string, extend func(string, []string) error, base string) error {
-	for _, f := range chain {
-		if f == file {
-			return &Error{File: file, Key: "extends", Msg: "extends cycle: " + strings.Join(append(chain, file), " -> ")}
-		}
+	if slices.Contains(chain, file) {
+		return &parentError{"extends cycle: " + strings.Join(append(chain, file), " -> ")}
+	}
+	// A file reached twice through different parents (a diamond) is applied
+	// once, at its first mention: twice would define its rules twice.
+	if slices.Contains(c.Sources, file) {
+		return nil
 	}
 	chain = append(chain, file)
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return &Error{File: file, Line: yamlLine(err), Msg: "invalid YAML: " + yamlMsg(err)}
+		return &Error{File: file, Line: yamlErrLine(data, err), Msg: "invalid YAML: " + yamlMsg(err)}
 	}
 	root := &doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
@@ -193,12 +232,18 @@ func (c *Config) parse(file string, data []byte, chain []string, extend func(str
 	if root.Kind != yaml.MappingNode {
 		return &Error{File: file, Line: root.Line, Msg: "the file must be a mapping of keys (extends, checks, rules, exclude, waivers)"}
 	}
+	if err := dupKey(file, "", root); err != nil {
+		return err
+	}
 	fields := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		switch k.Value {
 		case "extends", "description", "checks", "rules", "exclude", "waivers":
-			fields[k.Value] = v
+			// An empty key (all its entries commented out) is as if absent.
+			if !isNull(v) {
+				fields[k.Value] = v
+			}
 		default:
 			return &Error{File: file, Line: k.Line, Key: k.Value, Msg: "unknown key (known: extends, description, checks, rules, exclude, waivers)"}
 		}
@@ -212,8 +257,13 @@ func (c *Config) parse(file string, data []byte, chain []string, extend func(str
 	} else if fields["extends"] == nil && !strings.HasPrefix(file, "rules/") {
 		parents = []string{DefaultSet}
 	}
-	for _, p := range parents {
-		if err := extend(p, chain); err != nil {
+	for i, p := range parents {
+		err := extend(p, chain)
+		var pe *parentError
+		if errors.As(err, &pe) {
+			return &Error{File: file, Line: itemLine(fields["extends"], i), Key: "extends", Msg: pe.msg}
+		}
+		if err != nil {
 			return err
 		}
 	}
@@ -230,18 +280,20 @@ func (c *Config) parse(file string, data []byte, chain []string, extend func(str
 	}
 	for i, g := range ex {
 		if !doublestar.ValidatePattern(g) {
-			return &Error{File: file, Line: fields["exclude"].Content[i].Line, Key: "exclude", Msg: fmt.Sprintf("invalid glob %q", g)}
+			return &Error{File: file, Line: itemLine(fields["exclude"], i), Key: "exclude", Msg: fmt.Sprintf("invalid glob %q", g)}
 		}
 	}
 	c.Exclude = append(c.Exclude, ex...)
 	return c.parseWaivers(file, fields["waivers"])
 }
 
+// known returns the check id names or, for a user rule, its kind.
 func (c *Config) known(id string) (*checks.Check, bool) {
 	if ck, ok := checks.Lookup(id); ok && !ck.Template {
 		return ck, true
 	}
-	return nil, c.ruleByID[id]
+	kind, ok := c.ruleKind[id]
+	return kind, ok
 }
 
 func (c *Config) parseChecks(file string, n *yaml.Node) error {
@@ -251,25 +303,25 @@ func (c *Config) parseChecks(file string, n *yaml.Node) error {
 	if n.Kind != yaml.MappingNode {
 		return &Error{File: file, Line: n.Line, Key: "checks", Msg: "must map check IDs to a level or to {level, options}"}
 	}
+	if err := dupKey(file, "checks.", n); err != nil {
+		return err
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		key := "checks." + k.Value
 		ck, ok := c.known(k.Value)
-		if !ok && ck == nil {
+		if !ok {
 			return &Error{File: file, Line: k.Line, Key: key, Msg: unknownCheckMsg(k.Value)}
 		}
 		prev, had := c.Checks[k.Value]
 		s := Setting{Pos: Pos{file, k.Line}, Options: map[string]any{}}
-		switch {
-		case had:
+		if had {
 			s.Level = prev.Level
 			for name, val := range prev.Options {
 				s.Options[name] = val
 			}
-		case ck != nil:
+		} else {
 			s.Level = ck.Level
-		default:
-			s.Level = checks.Warning
 		}
 		switch v.Kind {
 		case yaml.ScalarNode:
@@ -279,6 +331,9 @@ func (c *Config) parseChecks(file string, n *yaml.Node) error {
 			}
 			s.Level = lv
 		case yaml.MappingNode:
+			if err := dupKey(file, key+".", v); err != nil {
+				return err
+			}
 			for j := 0; j+1 < len(v.Content); j += 2 {
 				fk, fv := v.Content[j], v.Content[j+1]
 				switch fk.Value {
@@ -289,12 +344,8 @@ func (c *Config) parseChecks(file string, n *yaml.Node) error {
 					}
 					s.Level = lv
 				case "options":
-					var opts map[string]any
-					if err := fv.Decode(&opts); err != nil {
-						return &Error{File: file, Line: fv.Line, Key: key + ".options", Msg: "must be a mapping of option names to values"}
-					}
-					for name, val := range opts {
-						s.Options[name] = val
+					if err := parseOptions(file, key+".options", fv, ck, s.Options); err != nil {
+						return err
 					}
 				default:
 					return &Error{File: file, Line: fk.Line, Key: key + "." + fk.Value, Msg: "unknown key (known: level, options)"}
@@ -303,12 +354,39 @@ func (c *Config) parseChecks(file string, n *yaml.Node) error {
 		default:
 			return &Error{File: file, Line: v.Line, Key: key, Msg: "must be a level (error, warning, note, off) or {level, options}"}
 		}
-		if ck != nil {
-			if err := ck.ValidateOptions(s.Options); err != nil {
-				return &Error{File: file, Line: v.Line, Key: key + ".options", Msg: err.Error()}
-			}
+		if err := ck.ValidateOptions(s.Options); err != nil {
+			return &Error{File: file, Line: v.Line, Key: key + ".options", Msg: err.Error()}
 		}
 		c.Checks[k.Value] = s
+	}
+	return nil
+}
+
+// parseOptions checks each option of n against c where it is written, so an
+// unknown name or a wrong type is reported at its own line, and adds it to
+// into.
+func parseOptions(file, key string, n *yaml.Node, c *checks.Check, into map[string]any) error {
+	if isNull(n) {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		return &Error{File: file, Line: n.Line, Key: key, Msg: "must be a mapping of option names to values"}
+	}
+	if err := dupKey(file, key+".", n); err != nil {
+		return err
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		var val any
+		if v.Kind == yaml.ScalarNode && v.Tag == "!!timestamp" {
+			val = v.Value // a date stays as written, not a time.Time
+		} else if err := v.Decode(&val); err != nil {
+			return &Error{File: file, Line: v.Line, Key: key + "." + k.Value, Msg: yamlMsg(err)}
+		}
+		if _, err := checks.ResolveOptions(c, map[string]any{k.Value: val}); err != nil {
+			return &Error{File: file, Line: k.Line, Key: key + "." + k.Value, Msg: err.Error()}
+		}
+		into[k.Value] = val
 	}
 	return nil
 }
@@ -334,6 +412,9 @@ func (c *Config) parseRules(file string, n *yaml.Node) error {
 		key := fmt.Sprintf("rules[%d]", i)
 		if item.Kind != yaml.MappingNode {
 			return &Error{File: file, Line: item.Line, Key: key, Msg: "a rule is a mapping with id, kind, level, title, ggi and options"}
+		}
+		if err := dupKey(file, key+".", item); err != nil {
+			return err
 		}
 		r := Rule{Pos: Pos{file, item.Line}}
 		level, opts := "", (*yaml.Node)(nil)
@@ -369,7 +450,7 @@ func (c *Config) parseRules(file string, n *yaml.Node) error {
 		if !checks.ValidID(r.ID) {
 			return &Error{File: file, Line: item.Line, Key: key + ".id", Msg: fmt.Sprintf("rule id %q must be kebab-case", r.ID)}
 		}
-		if ck, ok := checks.Lookup(r.ID); ok && !ck.Template || c.ruleByID[r.ID] {
+		if _, ok := c.known(r.ID); ok {
 			return &Error{File: file, Line: item.Line, Key: key + ".id", Msg: fmt.Sprintf("rule id %q is already used by a check or rule", r.ID)}
 		}
 		kind, ok := checks.Lookup(r.Kind)
@@ -385,15 +466,15 @@ func (c *Config) parseRules(file string, n *yaml.Node) error {
 			s.Level = lv
 		}
 		if opts != nil {
-			if err := opts.Decode(&s.Options); err != nil {
-				return &Error{File: file, Line: opts.Line, Key: key + ".options", Msg: "must be a mapping of option names to values"}
+			if err := parseOptions(file, key+".options", opts, kind, s.Options); err != nil {
+				return err
 			}
 		}
 		if err := kind.ValidateOptions(s.Options); err != nil {
 			return &Error{File: file, Line: item.Line, Key: key + ".options", Msg: err.Error()}
 		}
 		c.Rules = append(c.Rules, r)
-		c.ruleByID[r.ID] = true
+		c.ruleKind[r.ID] = kind
 		c.Checks[r.ID] = s
 	}
 	return nil
@@ -421,6 +502,9 @@ func (c *Config) parseWaivers(file string, n *yaml.Node) error {
 		if item.Kind != yaml.MappingNode {
 			return &Error{File: file, Line: item.Line, Key: key, Msg: "a waiver is a mapping with check, paths, reason and until"}
 		}
+		if err := dupKey(file, key+".", item); err != nil {
+			return err
+		}
 		w := Waiver{Pos: Pos{file, item.Line}}
 		for j := 0; j+1 < len(item.Content); j += 2 {
 			k, v := item.Content[j], item.Content[j+1]
@@ -432,9 +516,9 @@ func (c *Config) parseWaivers(file string, n *yaml.Node) error {
 				if err != nil {
 					return err
 				}
-				for _, g := range ps {
+				for i, g := range ps {
 					if !doublestar.ValidatePattern(g) {
-						return &Error{File: file, Line: v.Line, Key: key + ".paths", Msg: fmt.Sprintf("invalid glob %q", g)}
+						return &Error{File: file, Line: itemLine(v, i), Key: key + ".paths", Msg: fmt.Sprintf("invalid glob %q", g)}
 					}
 				}
 				w.Paths = ps
@@ -451,9 +535,7 @@ func (c *Config) parseWaivers(file string, n *yaml.Node) error {
 			}
 		}
 		if _, ok := c.known(w.Check); !ok {
-			if ck, isCheck := checks.Lookup(w.Check); !isCheck || ck.Template {
-				return &Error{File: file, Line: item.Line, Key: key + ".check", Msg: unknownCheckMsg(w.Check)}
-			}
+			return &Error{File: file, Line: item.Line, Key: key + ".check", Msg: unknownCheckMsg(w.Check)}
 		}
 		if w.Reason == "" {
 			return &Error{File: file, Line: item.Line, Key: key + ".reason", Msg: "a waiver needs a reason"}
@@ -464,7 +546,7 @@ func (c *Config) parseWaivers(file string, n *yaml.Node) error {
 }
 
 func stringList(file, key string, n *yaml.Node) ([]string, error) {
-	if n == nil {
+	if n == nil || isNull(n) {
 		return nil, nil
 	}
 	switch n.Kind {
@@ -484,6 +566,63 @@ func stringList(file, key string, n *yaml.Node) ([]string, error) {
 		return out, nil
 	}
 	return nil, &Error{File: file, Line: n.Line, Key: key, Msg: "must be a string or a list of strings"}
+}
+
+// isNull reports whether n is an empty value (`key:`, `~`, `null`).
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+// itemLine is the line of the i-th entry of a string-or-list value.
+func itemLine(n *yaml.Node, i int) int {
+	if n == nil {
+		return 0
+	}
+	if n.Kind == yaml.SequenceNode && i < len(n.Content) {
+		return n.Content[i].Line
+	}
+	return n.Line
+}
+
+// dupKey reports a key written twice in mapping n: the YAML parser keeps the
+// last one silently, hiding the first from the user.
+func dupKey(file, prefix string, n *yaml.Node) error {
+	seen := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if first, ok := seen[k.Value]; ok {
+			return &Error{File: file, Line: k.Line, Key: prefix + k.Value, Msg: fmt.Sprintf("duplicate key (first written at line %d)", first)}
+		}
+		seen[k.Value] = k.Line
+	}
+	return nil
+}
+
+// yamlErrLine finds the line of a YAML syntax error: the first line at which
+// a prefix of the document stops parsing, which is where an unclosed quote or
+// bracket opens or a bad line stands. go.yaml.in/yaml/v3 reports parser
+// errors at the 0-based line of the enclosing construct (a line early), and
+// errors on the first line or about aliases without a line; its line is the
+// fallback. The search reads at most a few MiB, so a large file costs little.
+func yamlErrLine(data []byte, err error) int {
+	hint := yamlLine(err)
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	start := 1
+	if hint > 100 {
+		start = hint - 1
+	}
+	budget := 4 << 20
+	for n := start; n <= len(lines) && n <= max(hint, start)+50; n++ {
+		prefix := bytes.Join(lines[:n], nil)
+		if budget -= len(prefix); budget < 0 {
+			break
+		}
+		var doc yaml.Node
+		if yaml.Unmarshal(prefix, &doc) != nil {
+			return n
+		}
+	}
+	return hint
 }
 
 func yamlLine(err error) int {

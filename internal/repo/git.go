@@ -6,14 +6,265 @@ package repo
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"strings"
+
+	"github.com/go-git/go-billy/v5/osfs"
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/cache"
+	"github.com/go-git/go-git/v5/plumbing/storer"
+	"github.com/go-git/go-git/v5/plumbing/transport"
+	"github.com/go-git/go-git/v5/plumbing/transport/http"
+	"github.com/go-git/go-git/v5/storage"
+	"github.com/go-git/go-git/v5/storage/filesystem"
+	"github.com/go-git/go-git/v5/storage/memory"
+
+	"github.com/ospolint/ospolint/internal/redact"
 )
 
-// OpenRevision reads a revision of the repository at dir from its object store.
+// Errors the CLI can tell apart when a git view cannot be opened.
+var (
+	ErrNotGitRepo      = errors.New("not a git repository")
+	ErrUnknownRevision = errors.New("unknown revision")
+	ErrNoCommits       = errors.New("repository has no commits yet")
+)
+
+// Clones on disk keep a small object cache: several may be scanned at once.
+const (
+	cloneCacheSize   = 16 * cache.MiByte
+	largeObjectBytes = 4 << 20
+)
+
+// OpenRevision reads a revision of the repository at dir (or a parent of it)
+// from its object store, without a checkout: the working tree, the index and
+// untracked files play no part.
 func OpenRevision(dir, ref string) (*Repo, error) {
-	return nil, errors.New("reading git revisions is not implemented yet")
+	if _, err := os.Stat(dir); err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("open %s: %w", dir, err)
+	}
+	r, err := git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
+	if err != nil {
+		if errors.Is(err, git.ErrRepositoryNotExists) {
+			return nil, fmt.Errorf("open %s: %w", dir, ErrNotGitRepo)
+		}
+		return nil, fmt.Errorf("open %s: %w", dir, err)
+	}
+	if ref == "" {
+		ref = "HEAD"
+	}
+	h, err := r.ResolveRevision(plumbing.Revision(ref))
+	if err != nil {
+		empty := !hasCommits(r)
+		_ = closeStorer(r.Storer)
+		if empty {
+			return nil, fmt.Errorf("open %s: %w", dir, ErrNoCommits)
+		}
+		return nil, fmt.Errorf("open %s: %w %q", dir, ErrUnknownRevision, ref)
+	}
+	view, err := commitView(r, *h)
+	if err != nil {
+		_ = closeStorer(r.Storer)
+		return nil, fmt.Errorf("open %s at %s: %w", dir, ref, err)
+	}
+	view.Name = dir
+	view.Kind = KindRevision
+	view.closer = func() error { return closeStorer(r.Storer) }
+	return view, nil
 }
 
-// Clone clones a remote repository shallowly.
-func Clone(ctx context.Context, url string, opt OpenOptions) (*Repo, error) {
-	return nil, errors.New("cloning is not implemented yet")
+// hasCommits reports whether any branch, tag or remote ref exists; HEAD may
+// name an unborn branch while others hold commits.
+func hasCommits(r *git.Repository) bool {
+	if _, err := r.Head(); err == nil {
+		return true
+	}
+	refs, err := r.References()
+	if err != nil {
+		return false
+	}
+	defer refs.Close()
+	found := false
+	_ = refs.ForEach(func(ref *plumbing.Reference) error {
+		if ref.Type() == plumbing.HashReference && !ref.Hash().IsZero() {
+			found = true
+			return storer.ErrStop
+		}
+		return nil
+	})
+	return found
+}
+
+func commitView(r *git.Repository, h plumbing.Hash) (*Repo, error) {
+	c, err := r.CommitObject(h)
+	if err != nil {
+		return nil, fmt.Errorf("read commit %s: %w", h, err)
+	}
+	return &Repo{
+		Kind:     KindRevision,
+		Revision: c.Hash.String(),
+		FS:       newTreeFS(r.Storer, c.TreeHash, c.Committer.When),
+		Ignore:   false,
+	}, nil
+}
+
+func closeStorer(s storage.Storer) error {
+	if c, ok := s.(io.Closer); ok {
+		return c.Close()
+	}
+	return nil
+}
+
+// Clone clones a remote repository shallowly (one commit of the default
+// branch, no tags, no submodules, no checkout) into memory or, when
+// opt.TempDir is set, into a temporary directory that Close removes.
+func Clone(ctx context.Context, rawURL string, opt OpenOptions) (*Repo, error) {
+	clean, userinfo := stripUserinfo(rawURL)
+	name := redact.URL(clean)
+	hidden := secrets(userinfo, opt.Token)
+	co := cloneOptions(rawURL, opt.Token)
+
+	var (
+		st      storage.Storer
+		cleanup = func() error { return nil }
+	)
+	if opt.TempDir == "" {
+		st = memory.NewStorage()
+	} else {
+		tmp, err := os.MkdirTemp(opt.TempDir, "ospolint-clone-*")
+		if err != nil {
+			return nil, fmt.Errorf("clone %s: %w", name, err)
+		}
+		fst := filesystem.NewStorageWithOptions(osfs.New(tmp), cache.NewObjectLRU(cloneCacheSize),
+			filesystem.Options{LargeObjectThreshold: largeObjectBytes})
+		st = fst
+		cleanup = func() error {
+			cerr := fst.Close()
+			if err := os.RemoveAll(tmp); err != nil {
+				return fmt.Errorf("remove clone: %w", err)
+			}
+			return cerr
+		}
+	}
+
+	r, err := git.CloneContext(ctx, st, nil, co)
+	if err != nil {
+		_ = cleanup()
+		return nil, cloneErr(ctx, name, err, hidden)
+	}
+	head, err := r.Head()
+	if err != nil {
+		_ = cleanup()
+		if errors.Is(err, plumbing.ErrReferenceNotFound) {
+			return nil, fmt.Errorf("clone %s: %w", name, ErrNoCommits)
+		}
+		return nil, cloneErr(ctx, name, err, hidden)
+	}
+	view, err := commitView(r, head.Hash())
+	if err != nil {
+		_ = cleanup()
+		return nil, cloneErr(ctx, name, err, hidden)
+	}
+	view.Name = name
+	view.Kind = KindClone
+	view.closer = cleanup
+	return view, nil
+}
+
+func cloneOptions(rawURL, token string) *git.CloneOptions {
+	co := &git.CloneOptions{
+		URL:               rawURL,
+		Depth:             1,
+		SingleBranch:      true,
+		NoCheckout:        true,
+		Tags:              git.NoTags,
+		RecurseSubmodules: git.NoRecurseSubmodules,
+	}
+	// The token goes only to https remotes, never over plain http or to a
+	// local path, and always as auth rather than in the URL.
+	if token != "" && strings.HasPrefix(strings.ToLower(rawURL), "https://") {
+		co.Auth = &http.BasicAuth{Username: "x-access-token", Password: token}
+	}
+	return co
+}
+
+// stripUserinfo removes "user:password@" from a URL by hand, so even a URL
+// that url.Parse rejects (and redact.URL then returns unchanged) loses its
+// credentials.
+func stripUserinfo(raw string) (clean, userinfo string) {
+	i := strings.Index(raw, "://")
+	if i < 0 {
+		return raw, ""
+	}
+	rest := raw[i+3:]
+	end := strings.IndexAny(rest, "/?#")
+	if end < 0 {
+		end = len(rest)
+	}
+	at := strings.LastIndex(rest[:end], "@")
+	if at < 0 {
+		return raw, ""
+	}
+	return raw[:i+3] + rest[at+1:], rest[:at]
+}
+
+// secrets lists what must never be printed: the token and whatever
+// credentials the URL carries (a bare user part may itself be a token).
+func secrets(userinfo, token string) []string {
+	out := []string{token}
+	if userinfo == "" {
+		return out
+	}
+	if _, pass, ok := strings.Cut(userinfo, ":"); ok {
+		out = append(out, pass, userinfo)
+		if p, err := url.PathUnescape(pass); err == nil {
+			out = append(out, p)
+		}
+		return out
+	}
+	return append(out, userinfo)
+}
+
+// cloneError carries a redacted message; it unwraps only to a sentinel with a
+// fixed text, so no chain of errors can bring the token back.
+type cloneError struct {
+	msg  string
+	kind error
+}
+
+func (e *cloneError) Error() string { return e.msg }
+func (e *cloneError) Unwrap() error { return e.kind }
+
+//nolint:gochecknoglobals // immutable list of go-git sentinels worth keeping in the chain
+var cloneKinds = []error{
+	transport.ErrRepositoryNotFound,
+	transport.ErrEmptyRemoteRepository,
+	transport.ErrAuthenticationRequired,
+	transport.ErrAuthorizationFailed,
+	transport.ErrInvalidAuthMethod,
+}
+
+func cloneErr(ctx context.Context, name string, err error, secrets []string) error {
+	if cerr := ctx.Err(); cerr != nil {
+		return fmt.Errorf("clone %s: %w", name, cerr)
+	}
+	if errors.Is(err, transport.ErrEmptyRemoteRepository) {
+		return fmt.Errorf("clone %s: %w", name, ErrNoCommits)
+	}
+	e := &cloneError{msg: "clone " + name + ": " + strings.TrimSpace(redact.String(err.Error(), secrets...))}
+	for _, k := range cloneKinds {
+		if errors.Is(err, k) {
+			e.kind = k
+			break
+		}
+	}
+	return e
 }

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
 	"golang.org/x/sync/errgroup"
@@ -117,6 +118,11 @@ func (w *walker) dir(dir string, patterns []gitignore.Pattern) {
 	for _, de := range des {
 		p := join(dir, de.Name())
 		isDir := de.IsDir()
+		if !utf8.ValidString(de.Name()) {
+			// io/fs cannot open such a path; say so instead of failing later.
+			w.problem(p, "name is not valid UTF-8; not scanned")
+			continue
+		}
 		if isDir && de.Name() == ".git" {
 			continue
 		}
@@ -161,7 +167,7 @@ func (w *walker) symlink(p string) (Entry, bool) {
 		w.problem(p, "symlink not followed: "+cleanErr(err))
 		return Entry{Path: p, Symlink: true, Escapes: true}, true
 	}
-	if info.IsDir() {
+	if !info.Mode().IsRegular() {
 		return Entry{}, false
 	}
 	return Entry{Path: p, Size: info.Size(), Symlink: true}, true

@@ -22,8 +22,10 @@ type Writer func(w io.Writer, r *scan.Report) error
 // formats is the table of reporters.
 func formats() map[string]Writer {
 	return map[string]Writer{
-		"text": Text,
-		"json": JSON,
+		"text":     Text,
+		"json":     JSON,
+		"sarif":    SARIF,
+		"markdown": Markdown,
 	}
 }
 

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The ospolint Authors
+
+package checks
+
+import (
+	"regexp"
+	"strings"
+)
+
+func securityPolicy() *Check {
+	return &Check{
+		ID:         "security-policy",
+		Title:      "No security policy with a reporting channel",
+		Summary:    "A SECURITY policy tells people how to report a vulnerability privately.",
+		Activities: []string{"GGI-A-22"},
+		Level:      Error,
+		Needs:      NeedFiles,
+		Help: `A security policy (` + "`SECURITY.md`" + `, any case, or .rst/.txt/.adoc) in the repository root, in ` + "`docs/`" + `
+or in ` + "`.github/`" + ` must give a **reporting channel** that is not public. ospolint accepts:
+
+- an e-mail address or ` + "`mailto:`" + ` link;
+- a link to a private advisory or report form, such as ` + "`https://github.com/OWNER/REPO/security/advisories/new`" + `,
+  or any URL or Markdown link on a line about reporting or contacting (links to public issues, pull requests or
+  discussions, and the list of published advisories, do not count);
+- a mention of GitHub private vulnerability reporting, of opening a (draft) security advisory or of the Security tab;
+- a ` + "`Contact:`" + ` line in the style of security.txt (RFC 9116).
+
+A file without any of these is a finding, and so are unfilled placeholders (` + "`[INSERT EMAIL ADDRESS]`" + `) and the
+untouched text of GitHub's SECURITY.md template ("Use this section to tell people..."), each with its line.
+
+**Why (GGI-A-22, Manage software vulnerabilities):** the handbook does not name SECURITY.md; ospolint cites GGI-A-22
+because its text calls for a way to report and manage vulnerabilities, and a published private channel is the
+first step: reporters who find no channel open public issues or stay silent.
+
+**Fix:** add ` + "`SECURITY.md`" + ` saying which versions get fixes and how to report, for example "Report
+vulnerabilities privately through GitHub (Security tab, *Report a vulnerability*) or to security@your-org.org".
+Enable private vulnerability reporting in the repository settings (the ` + "`private-vulnerability-reporting`" + ` check
+verifies it with API checks). GitHub also shows a policy from the organisation's public ` + "`.github`" + `
+repository; ospolint checks that only when API checks are enabled.`,
+		Run: func(p *Pass) error {
+			es := findDoc(p.Target.Index, communityDirs(), "SECURITY")
+			e, ok := pickDoc(p, es, "security policy")
+			if !ok {
+				if len(es) == 0 {
+					p.Reportf(expectedPath("SECURITY.md"), 0, "no security policy: add SECURITY.md at the root, in docs/ or in .github/ saying how to report a vulnerability privately")
+				}
+				return nil
+			}
+			data, ok := readDoc(p, e, "security policy")
+			if !ok {
+				return nil
+			}
+			lines := docLines(data)
+			holes := reportPlaceholders(p, e.Path, lines, "with a private way to report vulnerabilities (e-mail address or advisory link)")
+			for i, l := range lines {
+				if strings.Contains(strings.ToLower(l), "use this section to tell people") {
+					holes[i] = true
+					p.Reportf(e.Path, i+1, "%s still holds GitHub's template text: replace it with your supported versions and how to report a vulnerability", e.Name())
+				}
+			}
+			if len(holes) == 0 && !hasReportingChannel(lines) {
+				p.Reportf(e.Path, 0, "%s has no reporting channel: add a security e-mail address or a link to a private advisory form (e.g. .../security/advisories/new), or mention GitHub private vulnerability reporting", e.Name())
+			}
+			return nil
+		},
+	}
+}
+
+var (
+	privateReporting    = regexp.MustCompile(`(?i)private\s+vulnerability\s+report|(draft|new|open|create)\s+(an?\s+)?(new\s+|draft\s+)?(github\s+)?security\s+advisor|security\s+tab|/security/advisories/new`)
+	securityTxtContact  = regexp.MustCompile(`(?i)^\s*contact:\s*(mailto:|https?://|tel:)\S`)
+	publicTracker       = regexp.MustCompile(`(?i)(^|/)(issues|pulls?|discussions)(/|$|\?|#)`)
+	publishedAdvisories = regexp.MustCompile(`(?i)/security/advisories/?([?#.,;:]|$)`)
+)
+
+// hasReportingChannel reports whether a security policy gives a way to
+// report privately.
+func hasReportingChannel(lines []string) bool {
+	for _, l := range lines {
+		if privateReporting.MatchString(l) || securityTxtContact.MatchString(l) {
+			return true
+		}
+	}
+	return hasContact(lines, nil, false, func(u string) bool {
+		return !publicTracker.MatchString(u) && !publishedAdvisories.MatchString(u)
+	})
+}
