@@ -20,13 +20,13 @@ func Text(w io.Writer, r *scan.Report) error {
 		if i > 0 {
 			ew.printf("\n")
 		}
+		if t.Error != "" {
+			ew.printf("%s: could not be scanned: %s\n", displayPath(t.Target), t.Error)
+			continue
+		}
 		head := fmt.Sprintf("%s (%s", displayPath(t.Target), t.Kind)
 		if t.Revision != "" {
 			head += " " + shortRev(t.Revision)
-		}
-		if t.Error != "" {
-			ew.printf("%s): could not be scanned: %s\n", head, t.Error)
-			continue
 		}
 		ew.printf("%s, %d files)\n", head, t.Files)
 		if t.Facts.License.Expression != nil {

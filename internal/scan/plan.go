@@ -7,6 +7,7 @@ package scan
 
 import (
 	"fmt"
+	"path"
 	"sort"
 	"strings"
 
@@ -29,8 +30,8 @@ type Plan struct {
 }
 
 // NewPlan resolves the configuration against the registry. selection is the
-// --checks flag: empty (the configuration decides), "all", a list of IDs, and
-// "-ID" entries to drop some ("all,-codeowners").
+// --checks flag: empty (the configuration decides), "all", a list of IDs or
+// ID globs ("reuse-*"), and "-ID" entries to drop some ("all,-codeowners").
 func NewPlan(cfg *config.Config, selection string) (*Plan, error) {
 	byID := map[string]*checks.Check{}
 	for _, c := range checks.All() {
@@ -88,11 +89,31 @@ func selectChecks(sel string, byID map[string]*checks.Check, cfg *config.Config)
 			add = append(add, f)
 		}
 	}
-	for _, id := range append(append([]string{}, add...), drop...) {
-		c, ok := byID[id]
-		if !ok || c.Template {
-			return nil, fmt.Errorf("%w: --checks: unknown check %q (run `ospolint checks`)", config.ErrConfig, id)
+	// Entries may be globs over check IDs ("reuse-*").
+	expand := func(pats []string) ([]string, error) {
+		var out []string
+		for _, pat := range pats {
+			n := 0
+			for id, c := range byID {
+				if ok, _ := path.Match(pat, id); ok && !c.Template {
+					out = append(out, id)
+					n++
+				}
+			}
+			if n == 0 {
+				return nil, fmt.Errorf("%w: --checks: unknown check %q (run `ospolint checks`)", config.ErrConfig, pat)
+			}
 		}
+		sort.Strings(out)
+		return out, nil
+	}
+	add, err := expand(add)
+	if err != nil {
+		return nil, err
+	}
+	drop, err = expand(drop)
+	if err != nil {
+		return nil, err
 	}
 	out := map[string]checks.Level{}
 	switch {

@@ -36,7 +36,7 @@ func Run(ctx context.Context, r *repo.Repo, plan *Plan, opt Options) (*TargetRes
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
 	}
-	res := &TargetResult{Target: r.Name, Kind: string(r.Kind), Revision: r.Revision}
+	res := &TargetResult{Target: r.Name, Kind: string(r.Kind), Revision: r.Revision, Findings: []Finding{}}
 	if plan.needsLicense() {
 		go license.Warm()
 	}
@@ -96,6 +96,7 @@ func Run(ctx context.Context, r *repo.Repo, plan *Plan, opt Options) (*TargetRes
 	res.Checks = results
 	sortFindings(res.Findings)
 	res.Facts.License = licenseFact(t, plan)
+	res.Facts.Reuse = reuseFact(t, plan)
 	res.Maturity = maturity(plan, results)
 	return res, nil
 }

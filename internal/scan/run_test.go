@@ -161,6 +161,12 @@ func TestSelection(t *testing.T) {
 			t.Error("all,-readme kept readme")
 		}
 	}
+	if got := ids("code*"); !cmp.Equal(got, []string{"code-of-conduct", "codeowners"}) {
+		t.Errorf("glob selection = %v", got)
+	}
+	if _, err := NewPlan(cfg, "zzz-*"); !errors.Is(err, config.ErrConfig) {
+		t.Errorf("glob matching nothing: err = %v, want a config error", err)
+	}
 	if _, err := NewPlan(cfg, "no-such-check"); !errors.Is(err, config.ErrConfig) {
 		t.Errorf("unknown check: err = %v, want a config error", err)
 	}
