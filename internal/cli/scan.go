@@ -17,6 +17,7 @@ import (
 
 	"github.com/ospolint/ospolint/checks"
 	"github.com/ospolint/ospolint/internal/config"
+	"github.com/ospolint/ospolint/internal/license"
 	"github.com/ospolint/ospolint/internal/redact"
 	"github.com/ospolint/ospolint/internal/repo"
 	"github.com/ospolint/ospolint/internal/report"
@@ -123,7 +124,8 @@ func runScan(ctx context.Context, f scanFlags, targets []string, stdout, stderr 
 			targetFailed = true
 			msg := redact.String(err.Error(), token)
 			fmt.Fprintf(stderr, "ospolint: %s: %s\n", redact.URL(target), msg)
-			rep.Targets = append(rep.Targets, &scan.TargetResult{Target: redact.URL(target), Error: msg, Findings: []scan.Finding{}, Checks: []scan.CheckResult{}, Maturity: []scan.GoalMaturity{}})
+			rep.Targets = append(rep.Targets, &scan.TargetResult{Target: redact.URL(target), Error: msg, Findings: []scan.Finding{}, Checks: []scan.CheckResult{}, Maturity: []scan.GoalMaturity{},
+				Facts: scan.Facts{License: scan.LicenseFact{Files: []license.File{}}}})
 			continue
 		}
 		for _, pc := range plan.Checks {
@@ -139,7 +141,7 @@ func runScan(ctx context.Context, f scanFlags, targets []string, stdout, stderr 
 	}
 	rep.Checks = append(rep.Checks, sortedChecks(ran)...)
 	if err := writeOutputs(outs, rep, stdout); err != nil {
-		return &exitError{code: ExitTarget, err: err}
+		return &exitError{code: ExitUsage, err: err}
 	}
 	switch {
 	case targetFailed:

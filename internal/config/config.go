@@ -189,7 +189,7 @@ func (c *Config) loadBuiltin(name string, chain []string) error {
 func (c *Config) loadFile(file string, read Loader, chain []string, base string) error {
 	data, err := read(file)
 	if errors.Is(err, fs.ErrNotExist) {
-		return &parentError{fmt.Sprintf("%s does not exist", file)}
+		return &parentError{file + " does not exist"}
 	}
 	if err != nil {
 		return &parentError{fmt.Sprintf("cannot read %s: %v", file, err)}
@@ -426,7 +426,7 @@ func (c *Config) parseRules(file string, n *yaml.Node) error {
 				r.ID = v.Value
 			case "kind":
 				r.Kind = v.Value
-			case "title", "message":
+			case "title":
 				r.Title = v.Value
 			case "level":
 				level, levelNode = v.Value, v
@@ -455,7 +455,11 @@ func (c *Config) parseRules(file string, n *yaml.Node) error {
 		}
 		kind, ok := checks.Lookup(r.Kind)
 		if !ok || !kind.Template {
-			return &Error{File: file, Line: item.Line, Key: key + ".kind", Msg: fmt.Sprintf("unknown rule kind %q (known: %s)", r.Kind, strings.Join(kindNames(), ", "))}
+			what := fmt.Sprintf("unknown rule kind %q", r.Kind)
+			if r.Kind == "" {
+				what = "a rule needs a kind"
+			}
+			return &Error{File: file, Line: item.Line, Key: key + ".kind", Msg: fmt.Sprintf("%s (known: %s)", what, strings.Join(kindNames(), ", "))}
 		}
 		s := Setting{Level: kind.Level, Pos: r.Pos, Options: map[string]any{}}
 		if level != "" {
@@ -527,7 +531,7 @@ func (c *Config) parseWaivers(file string, n *yaml.Node) error {
 			case "until":
 				t, err := time.Parse(time.DateOnly, v.Value)
 				if err != nil {
-					return &Error{File: file, Line: v.Line, Key: key + ".until", Msg: fmt.Sprintf("date %q must be written YYYY-MM-DD", v.Value)}
+					return &Error{File: file, Line: v.Line, Key: key + ".until", Msg: fmt.Sprintf("%q is not a date written YYYY-MM-DD (e.g. 2026-12-31)", v.Value)}
 				}
 				w.Until = t
 			default:

@@ -96,7 +96,6 @@ func Run(ctx context.Context, r *repo.Repo, plan *Plan, opt Options) (*TargetRes
 	res.Checks = results
 	sortFindings(res.Findings)
 	res.Facts.License = licenseFact(t, plan)
-	res.Facts.Reuse = reuseFact(t, plan)
 	res.Maturity = maturity(plan, results)
 	return res, nil
 }
@@ -211,6 +210,11 @@ func (p *Plan) applyWaivers(res *TargetResult, now time.Time) {
 		planned[pc.Check.ID] = pc
 	}
 	for _, w := range p.Config.Waivers {
+		if _, ran := planned[w.Check]; !ran {
+			// The check is off or not selected: its waiver is neither used
+			// nor stale.
+			continue
+		}
 		until := ""
 		if !w.Until.IsZero() {
 			until = w.Until.Format(time.DateOnly)
