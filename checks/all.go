@@ -22,6 +22,16 @@ func All() []*Check {
 		// Licence policy, consistency and scanning (GGI-A-21, A-19).
 
 		// REUSE 3.3 (GGI-A-21, A-25).
+		reuseMissingLicense(),
+		reuseMissingCopyright(),
+		reuseMissingLicenses(),
+		reuseUnusedLicenses(),
+		reuseBadLicenses(),
+		reuseDeprecatedLicenses(),
+		reuseLicensesWithoutExtension(),
+		reuseInvalidExpression(),
+		reuseReadError(),
+		reuseInvalidConfig(),
 
 		// Community files (GGI-A-25) and review (GGI-A-44).
 		readme(),

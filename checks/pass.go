@@ -26,6 +26,7 @@ type Target struct {
 		once sync.Once
 		res  license.Result
 	}
+	reuse reuseFacts // REUSE evaluation, see target_reuse.go
 }
 
 type cached struct {

@@ -7,6 +7,7 @@ import (
 	"github.com/ospolint/ospolint/checks"
 	"github.com/ospolint/ospolint/internal/license"
 	"github.com/ospolint/ospolint/internal/repo"
+	"github.com/ospolint/ospolint/internal/reuse"
 )
 
 // SchemaVersion is the version of the JSON report (docs/json-report.md).
@@ -93,6 +94,8 @@ type CheckResult struct {
 // Facts are what the scan learned about the repository.
 type Facts struct {
 	License LicenseFact `json:"license"`
+	// Reuse is the REUSE summary, present when a reuse-* check ran.
+	Reuse *reuse.Facts `json:"reuse,omitempty"`
 }
 
 // LicenseFact is the project licence.

@@ -96,6 +96,7 @@ func Run(ctx context.Context, r *repo.Repo, plan *Plan, opt Options) (*TargetRes
 	res.Checks = results
 	sortFindings(res.Findings)
 	res.Facts.License = licenseFact(t, plan)
+	res.Facts.Reuse = reuseFact(t, plan)
 	res.Maturity = maturity(plan, results)
 	return res, nil
 }

@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The ospolint Authors
+
+package checks
+
+// REUSE-IgnoreStart
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/ospolint/ospolint/internal/repo"
+)
+
+func reuseChecks() []*Check {
+	var out []*Check
+	for _, c := range All() {
+		if strings.HasPrefix(c.ID, "reuse-") {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func TestReuseChecks(t *testing.T) {
+	const cp = "// SPDX-FileCopyrightText: 2026 Example\n"
+	repoFiles := fstest.MapFS{
+		"LICENSES/MIT.txt":       file("MIT License text"),
+		"LICENSES/Unused.txt":    file("text"),
+		"LICENSES/GPL-2.0":       file("text"),
+		"main.go":                file(cp + "// SPDX-License-Identifier: MIT\npackage main\n"),
+		"nolicense.go":           file(cp + "package main\n"),
+		"nocopyright.go":         file("// SPDX-License-Identifier: MIT\npackage main\n"),
+		"gpl.c":                  file(cp + "// SPDX-License-Identifier: GPL-2.0 OR Apache-2.0\n"),
+		"bad.go":                 file(cp + "// SPDX-License-Identifier: MIT License\n"),
+		"img.png":                file("\x89PNG"),
+		"img.png.license":        file("SPDX-FileCopyrightText: 2026 Example\nSPDX-License-Identifier: Foo\n"),
+		"REUSE.toml":             file("version = 1\n[[annotations]]\npath = \"x\"\nprecedence = \"first\"\n"),
+		"LICENSE":                file("not covered"),
+		"empty.txt":              file(""),
+		"testdata/a.txt":         file("not excluded here: runCheck has no configured excludes"),
+		"testdata/a.txt.license": file(cp + "// SPDX-License-Identifier: MIT\n"),
+	}
+	want := map[string][]string{
+		"reuse-missing-license":            {"nolicense.go"},
+		"reuse-missing-copyright":          {"nocopyright.go"},
+		"reuse-missing-licenses":           {"gpl.c:2"},
+		"reuse-unused-licenses":            {"LICENSES/Unused.txt"},
+		"reuse-bad-licenses":               {"LICENSES/Unused.txt", "img.png"},
+		"reuse-deprecated-licenses":        {"LICENSES/GPL-2.0"},
+		"reuse-licenses-without-extension": {"LICENSES/GPL-2.0"},
+		"reuse-invalid-expression":         {"bad.go:2"},
+		"reuse-read-error":                 {},
+		"reuse-invalid-config":             {"REUSE.toml:2"},
+	}
+	for _, c := range reuseChecks() {
+		t.Run(c.ID, func(t *testing.T) {
+			fs, _ := runCheck(t, c, repoFiles, nil)
+			got := []string{}
+			for _, f := range fs {
+				s := f.Path
+				if f.Line > 0 {
+					s += ":" + itoa(f.Line)
+				}
+				got = append(got, s)
+				if f.Message == "" || f.Message[0] < 'a' || f.Message[0] > 'z' {
+					t.Errorf("message %q", f.Message)
+				}
+			}
+			w, ok := want[c.ID]
+			if !ok {
+				t.Fatalf("no expectation for %s", c.ID)
+			}
+			if d := cmp.Diff(w, got); d != "" {
+				t.Errorf("findings (-want +got):\n%s", d)
+			}
+		})
+	}
+}
+
+func itoa(n int) string {
+	s := ""
+	for ; n > 0; n /= 10 {
+		s = string(rune('0'+n%10)) + s
+	}
+	return s
+}
+
+func TestReuseSidecarFindingHasSource(t *testing.T) {
+	c, _ := Lookup("reuse-bad-licenses")
+	fs, _ := runCheck(t, c, fstest.MapFS{
+		"img.png":         file("\x89PNG"),
+		"img.png.license": file("SPDX-FileCopyrightText: X\n\nSPDX-License-Identifier: Foo\n"),
+	}, nil)
+	if len(fs) != 1 || fs[0].Properties["source"] != "img.png.license" || fs[0].Properties["sourceLine"] != 3 {
+		t.Fatalf("findings = %+v", fs)
+	}
+}
+
+func TestReuseNotApplicable(t *testing.T) {
+	c, _ := Lookup("reuse-missing-license")
+	fs, p := runCheck(t, c, fstest.MapFS{"LICENSE": file("MIT"), "empty": file("")}, nil)
+	if len(fs) != 0 || p.NotApplicableReason() == "" {
+		t.Fatalf("findings %v, reason %q", fs, p.NotApplicableReason())
+	}
+}
+
+// countingFS counts opens per path and fails those in fail.
+type countingFS struct {
+	fs.FS
+	mu    sync.Mutex
+	opens map[string]int
+	fail  map[string]bool
+}
+
+func (c *countingFS) Open(name string) (fs.File, error) {
+	c.mu.Lock()
+	c.opens[name]++
+	c.mu.Unlock()
+	if c.fail[name] {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: errors.New("permission denied")}
+	}
+	return c.FS.Open(name)
+}
+
+// TestReuseSinglePass runs every reuse-* check the way the runner does and
+// checks each file is opened once, by the file pass, whatever the number of
+// checks; only REUSE.toml and files whose head lacks information are read
+// again afterwards.
+func TestReuseSinglePass(t *testing.T) {
+	const hdr = "// SPDX-FileCopyrightText: 2026 Example\n// SPDX-License-Identifier: MIT\n"
+	files := fstest.MapFS{
+		"LICENSES/MIT.txt": file("text"),
+		"REUSE.toml":       file("version = 1\n[[annotations]]\npath = \"gen/**\"\nSPDX-FileCopyrightText = \"X\"\nSPDX-License-Identifier = \"MIT\"\n"),
+		"a.go":             file(hdr + "package a\n"),
+		"b.go":             file(hdr + "package b\n"),
+		"gen/data.bin":     file("\x00\x01"),
+		"long.go":          file(strings.Repeat("// filler\n", 1000) + hdr),
+		"locked.go":        file(hdr),
+	}
+	cfs := &countingFS{FS: files, opens: map[string]int{}, fail: map[string]bool{"locked.go": true}}
+	r := &repo.Repo{Name: "t", Kind: repo.KindWorktree, FS: cfs}
+	ix, _, err := repo.Walk(context.Background(), r, repo.WalkOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tgt := NewTarget(r, ix)
+	var passes []*Pass
+	for _, c := range reuseChecks() {
+		passes = append(passes, NewPass(c, tgt, Options{}))
+	}
+	for _, e := range ix.Files() {
+		head, want := 0, false
+		for _, p := range passes {
+			if p.Check.Want(p, e.Path) {
+				want, head = true, max(head, p.Check.HeadBytes)
+			}
+		}
+		if !want {
+			continue
+		}
+		f := File{Entry: e}
+		f.Head, f.Err = repo.ReadHead(cfs, e.Path, head)
+		for _, p := range passes {
+			p.Check.Visit(p, f)
+		}
+	}
+	afterPass := map[string]int{}
+	for k, v := range cfs.opens {
+		afterPass[k] = v
+	}
+	for _, p := range passes {
+		if err := p.Check.Run(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wantPass := map[string]int{".": 1, "LICENSES": 1, "gen": 1, "a.go": 1, "b.go": 1, "gen/data.bin": 1, "long.go": 1, "locked.go": 1}
+	if d := cmp.Diff(wantPass, afterPass); d != "" {
+		t.Errorf("opens during the pass (-want +got):\n%s", d)
+	}
+	later := map[string]int{}
+	for k, v := range cfs.opens {
+		if v > afterPass[k] {
+			later[k] = v - afterPass[k]
+		}
+	}
+	if d := cmp.Diff(map[string]int{"REUSE.toml": 1, "long.go": 1}, later); d != "" {
+		t.Errorf("opens after the pass (-want +got):\n%s", d)
+	}
+	res := tgt.Reuse()
+	if len(res.ReadErrors) != 1 || res.ReadErrors[0].Path != "locked.go" || len(res.MissingLicense) != 0 {
+		t.Errorf("read errors %+v, missing %+v", res.ReadErrors, res.MissingLicense)
+	}
+	for _, p := range passes {
+		if p.Check.ID == "reuse-read-error" && len(p.Findings()) != 1 {
+			t.Errorf("reuse-read-error: %+v", p.Findings())
+		}
+	}
+}
+
+// REUSE-IgnoreEnd

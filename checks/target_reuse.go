@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The ospolint Authors
+
+package checks
+
+import (
+	"bytes"
+	"sync"
+	"sync/atomic"
+
+	"github.com/ospolint/ospolint/internal/repo"
+	"github.com/ospolint/ospolint/internal/reuse"
+)
+
+// reuseHeadBytes is how much of each file the file pass hands the REUSE
+// checks. The REUSE tool reads whole files; a file whose first 4 KiB lack a
+// licence or copyright line is read again whole (see reuse.Input.Full), so
+// only non-compliant files cost more than their head.
+const reuseHeadBytes = 4 << 10
+
+// reuseFacts is the REUSE evaluation shared by every reuse-* check: the
+// licensing information of each file's head, recorded during the runner's
+// single file pass by whichever reuse-* check visits first, then evaluated
+// once, after the pass, by the first check that asks.
+type reuseFacts struct {
+	layoutOnce sync.Once
+	layout     *reuse.Layout
+	// texts[i] is the head of the file in layout slot i, valid once done[i]
+	// is set: a slice rather than a map, as every reuse-* check visits every
+	// file.
+	texts []reuse.Text
+	done  []atomic.Bool
+	once  sync.Once
+	res   *reuse.Result
+}
+
+func (t *Target) reuseLayout() *reuse.Layout {
+	t.reuse.layoutOnce.Do(func() {
+		t.reuse.layout = reuse.NewLayout(t.Index)
+		t.reuse.texts = make([]reuse.Text, t.reuse.layout.Slots())
+		t.reuse.done = make([]atomic.Bool, t.reuse.layout.Slots())
+	})
+	return t.reuse.layout
+}
+
+// reuseWant selects the files whose text holds licensing information:
+// covered files without a sidecar, and sidecars.
+func (t *Target) reuseWant(path string) bool { return t.reuseLayout().NeedsText(path) }
+
+// reuseVisit records the licensing information in a file's head. Every
+// reuse-* check visits; the first one parses, the others find it done.
+func (t *Target) reuseVisit(f File) {
+	i, ok := t.reuseLayout().Slot(f.Path)
+	if !ok || t.reuse.done[i].Load() {
+		return
+	}
+	t.reuse.texts[i] = headText(f.Head, f.Size, f.Err)
+	t.reuse.done[i].Store(true)
+}
+
+func headText(head []byte, size int64, err error) reuse.Text {
+	if err != nil {
+		return reuse.Text{Err: err}
+	}
+	partial := int64(len(head)) < size
+	return reuse.Text{
+		Header:  reuse.ParseHeader(head, !partial),
+		Partial: partial,
+		Binary:  bytes.IndexByte(head, 0) >= 0,
+	}
+}
+
+// Reuse is the REUSE Specification 3.3 evaluation of the repository,
+// computed once per scan. After a file pass with a reuse-* check it reads
+// only REUSE.toml, .reuse/dep5 and files whose head lacked information;
+// called without one, it reads the heads itself.
+func (t *Target) Reuse() *reuse.Result {
+	t.reuse.once.Do(func() {
+		t.reuse.res = reuse.Evaluate(reuse.Input{
+			Index:    t.Index,
+			Layout:   t.reuseLayout(),
+			ReadFile: t.ReadFile,
+			Text: func(p string) reuse.Text {
+				if i, ok := t.reuseLayout().Slot(p); ok && t.reuse.done[i].Load() {
+					return t.reuse.texts[i]
+				}
+				e, _ := t.Index.Lookup(p)
+				head, err := repo.ReadHead(t.Repo.FS, p, reuseHeadBytes)
+				return headText(head, e.Size, err)
+			},
+			Full: func(p string) reuse.Text {
+				data, err := repo.ReadFile(t.Repo.FS, p, maxRead)
+				if err != nil {
+					return reuse.Text{Err: err}
+				}
+				return reuse.Text{Header: reuse.ParseHeader(data, true)}
+			},
+		})
+	})
+	return t.reuse.res
+}

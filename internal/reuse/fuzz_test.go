@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The ospolint Authors
+
+package reuse
+
+// REUSE-IgnoreStart
+
+import (
+	"bytes"
+	"testing"
+)
+
+func FuzzParseHeader(f *testing.F) {
+	for _, s := range []string{
+		"// SPDX-License-Identifier: MIT\n// SPDX-FileCopyrightText: 2020 X\n",
+		"/* Copyright (c) 2020 Y */\n",
+		"# REUSE-IgnoreStart\n# SPDX-License-Identifier: MIT\n# REUSE-IgnoreEnd\n",
+		"<!-- SPDX-License-Identifier: MIT -->",
+		"\xff\xfe\x00© 2020\r\n",
+	} {
+		f.Add([]byte(s), true)
+		f.Add([]byte(s), false)
+	}
+	f.Fuzz(func(t *testing.T, data []byte, complete bool) {
+		h := ParseHeader(data, complete)
+		lines := bytes.Count(data, []byte{'\n'}) + 1
+		for _, tags := range [][]Tag{h.Licenses, h.Copyrights} {
+			for _, tag := range tags {
+				if tag.Line < 1 || tag.Line > lines {
+					t.Fatalf("line %d outside 1..%d", tag.Line, lines)
+				}
+				if bytes.ContainsRune([]byte(tag.Value), '\n') {
+					t.Fatalf("value %q spans lines", tag.Value)
+				}
+			}
+		}
+	})
+}
+
+func FuzzParseExpression(f *testing.F) {
+	for _, s := range []string{"MIT", "(GPL-2.0-only OR BSD-2-Clause)", "Apache-2.0 WITH LLVM-exception", "MIT License", "a and (b or c", "LicenseRef-x+", "DocumentRef-a:LicenseRef-b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		e := ParseExpression(s)
+		if e.Invalid == "" && len(e.Keys) == 0 {
+			t.Fatalf("valid expression %q names no licence", s)
+		}
+		for _, k := range e.Keys {
+			Classify(k)
+		}
+	})
+}
+
+func FuzzParseTOML(f *testing.F) {
+	f.Add([]byte("version = 1\n[[annotations]]\npath = [\"a/**\", \"b\\\\*\"]\nprecedence = \"aggregate\"\nSPDX-License-Identifier = \"MIT\"\n"))
+	f.Add([]byte("version = 1\nannotations = [{path = \"x\"}]\n"))
+	f.Add([]byte("[[annotations]\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		toml, _ := ParseTOML("d/REUSE.toml", data)
+		if toml == nil {
+			return
+		}
+		for _, a := range toml.Annotations {
+			a.Matches("a/b/c.txt")
+		}
+	})
+}
+
+func FuzzParseDep5(f *testing.F) {
+	f.Add([]byte("Format: x\n\nFiles: * src/\\*?\nCopyright: A\n B\nLicense: MIT\n text\n .\n"))
+	f.Add([]byte("Format: x\n\nLicense: MIT\n"))
+	f.Add([]byte(" x\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, errs := ParseDep5(data)
+		if d == nil {
+			if len(errs) == 0 {
+				t.Fatal("nil without an error")
+			}
+			return
+		}
+		d.Match("src/a.c")
+	})
+}
+
+// REUSE-IgnoreEnd

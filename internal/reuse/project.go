@@ -1,0 +1,511 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The ospolint Authors
+
+package reuse
+
+import (
+	"fmt"
+	"path"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/ospolint/ospolint/internal/repo"
+)
+
+// Text is what was read of one file for its licensing information.
+type Text struct {
+	Header Header
+	// Partial is true when only the start of a longer file was read.
+	Partial bool
+	// Binary is true when the start holds a NUL byte: a longer read would
+	// not find a comment header.
+	Binary bool
+	Err    error
+}
+
+// Input is what Evaluate reads a repository through.
+type Input struct {
+	Index *repo.Index
+	// Layout, when set, is NewLayout(Index) computed already.
+	Layout *Layout
+	// ReadFile reads a whole small file (REUSE.toml, .reuse/dep5).
+	ReadFile func(p string) ([]byte, error)
+	// Text gives the licensing information in the start of a file for which
+	// Layout.NeedsText is true.
+	Text func(p string) Text
+	// Full, when set, reads a whole file whose start (Text) held no or only
+	// part of its licensing information. The REUSE tool reads whole files.
+	Full func(p string) Text
+}
+
+// Statement is one piece of licensing information and where it is written.
+type Statement struct {
+	Value string `json:"value"`
+	// Path is the file holding it: the covered file, its .license sidecar, a
+	// REUSE.toml or .reuse/dep5.
+	Path string `json:"path"`
+	Line int    `json:"line,omitempty"`
+}
+
+// File is a Covered File and the licensing information associated with it.
+type File struct {
+	Path       string      `json:"path"`
+	Licenses   []Statement `json:"licenses"`
+	Copyrights []Statement `json:"copyrights"`
+	ReadError  string      `json:"readError,omitempty"`
+}
+
+// Issue is one REUSE problem.
+type Issue struct {
+	// Path is the file the problem is about; Line is the line in Path, 0
+	// when the information is written elsewhere (see Source).
+	Path string
+	Line int
+	// Key identifies the problem within Path for fingerprints (a licence
+	// identifier, an expression).
+	Key     string
+	Message string
+	// Source is where the offending text is written, when not in Path.
+	Source *Statement
+}
+
+// LicenseFile is a licence text in LICENSES/.
+type LicenseFile struct {
+	Path string `json:"path"`
+	// ID is the identifier the file provides the text of.
+	ID string `json:"id"`
+}
+
+// Facts summarise a repository's REUSE state for reports.
+type Facts struct {
+	CoveredFiles          int      `json:"coveredFiles"`
+	FilesWithLicense      int      `json:"filesWithLicense"`
+	FilesWithoutLicense   int      `json:"filesWithoutLicense"`
+	FilesWithCopyright    int      `json:"filesWithCopyright"`
+	FilesWithoutCopyright int      `json:"filesWithoutCopyright"`
+	LicensesUsed          []string `json:"licensesUsed"`
+	LicenseTexts          []string `json:"licenseTexts"`
+	// GlobalLicensing lists the REUSE.toml and .reuse/dep5 files read.
+	GlobalLicensing []string `json:"globalLicensing"`
+	Compliant       bool     `json:"compliant"`
+}
+
+// Result is the REUSE evaluation of a repository.
+type Result struct {
+	Files        []File
+	LicenseFiles []LicenseFile
+
+	MissingLicense           []Issue
+	MissingCopyright         []Issue
+	MissingLicenses          []Issue
+	UnusedLicenses           []Issue
+	BadLicenses              []Issue
+	DeprecatedLicenses       []Issue
+	LicensesWithoutExtension []Issue
+	InvalidExpressions       []Issue
+	ReadErrors               []Issue
+	ConfigErrors             []Issue
+
+	Facts Facts
+}
+
+type global struct {
+	tomls map[string]*TOML // by directory
+	dep5  *Dep5
+}
+
+// Evaluate applies the REUSE Specification 3.3 to a repository.
+func Evaluate(in Input) *Result {
+	r := &Result{}
+	l := in.Layout
+	if l == nil {
+		l = NewLayout(in.Index)
+	}
+	g := loadGlobal(in, r)
+	inv := inventory(in.Index, r)
+
+	var covered []string
+	for _, e := range in.Index.Files() {
+		if l.Covered(e) {
+			covered = append(covered, e.Path)
+		}
+	}
+	r.Files = make([]File, len(covered))
+	parallel(len(covered), func(i int) { r.Files[i] = evalFile(in, l, g, covered[i]) })
+
+	exprs := &expressions{}
+	used := map[string]bool{}
+	usedList := []string{}
+	globalInvalid := map[Statement]bool{}
+	for _, f := range r.Files {
+		if f.ReadError != "" {
+			r.ReadErrors = append(r.ReadErrors, Issue{Path: f.Path, Key: "read", Message: fmt.Sprintf("cannot read %s: %s", f.Path, f.ReadError)})
+			continue
+		}
+		if len(f.Licenses) == 0 {
+			r.MissingLicense = append(r.MissingLicense, Issue{Path: f.Path, Key: "license", Message: fmt.Sprintf(
+				"no licensing information in %s: add an SPDX-License-Identifier line to its header%s, or cover it in REUSE.toml", f.Path, sidecarHint(f.Path))})
+		}
+		if len(f.Copyrights) == 0 {
+			r.MissingCopyright = append(r.MissingCopyright, Issue{Path: f.Path, Key: "copyright", Message: fmt.Sprintf(
+				"no copyright notice in %s: add an SPDX-FileCopyrightText line to its header%s, or cover it in REUSE.toml", f.Path, sidecarHint(f.Path))})
+		}
+		var seen []string
+		for _, st := range f.Licenses {
+			e := exprs.parse(st.Value)
+			line, src := locate(f.Path, st)
+			if e.Invalid != "" {
+				if src != nil && !isOwn(f.Path, st.Path) {
+					if !globalInvalid[st] {
+						globalInvalid[st] = true
+						r.InvalidExpressions = append(r.InvalidExpressions, Issue{Path: st.Path, Line: st.Line, Key: st.Value, Message: fmt.Sprintf(
+							"invalid SPDX licence expression %q (%s): correct it", st.Value, e.Invalid)})
+					}
+					continue
+				}
+				r.InvalidExpressions = append(r.InvalidExpressions, Issue{Path: f.Path, Line: line, Key: st.Value, Source: src, Message: fmt.Sprintf(
+					"invalid SPDX licence expression %q%s (%s): write identifiers from https://spdx.org/licenses/ joined by AND, OR and WITH", st.Value, where(src), e.Invalid)})
+				continue
+			}
+			for _, k := range e.Keys {
+				if slices.Contains(seen, k) {
+					continue
+				}
+				seen = append(seen, k)
+				if !used[k] {
+					used[k] = true
+					usedList = append(usedList, k)
+				}
+				kind, canon := Classify(k)
+				switch kind {
+				case Unknown, Miscased:
+					r.BadLicenses = append(r.BadLicenses, Issue{Path: f.Path, Line: line, Key: k, Source: src, Message: badMessage(k, kind, canon, src)})
+					continue
+				}
+				if strings.HasPrefix(k, "DocumentRef-") {
+					r.BadLicenses = append(r.BadLicenses, Issue{Path: f.Path, Line: line, Key: k, Source: src, Message: fmt.Sprintf(
+						"licence %s%s refers to another SPDX document: REUSE needs its text in LICENSES/, so use a LicenseRef- of this project", k, where(src))})
+					continue
+				}
+				if _, ok := inv[k]; ok {
+					continue
+				}
+				if _, ok := inv[strings.TrimSuffix(k, "+")]; ok {
+					continue
+				}
+				r.MissingLicenses = append(r.MissingLicenses, Issue{Path: f.Path, Line: line, Key: k, Source: src, Message: fmt.Sprintf(
+					"no text in LICENSES/ for licence %s%s: add LICENSES/%s.txt (reuse download %s)", k, where(src), strings.TrimSuffix(k, "+"), strings.TrimSuffix(k, "+"))})
+			}
+		}
+	}
+	for _, lf := range r.LicenseFiles {
+		if !used[lf.ID] && !used[lf.ID+"+"] {
+			r.UnusedLicenses = append(r.UnusedLicenses, Issue{Path: lf.Path, Key: lf.ID, Message: fmt.Sprintf(
+				"unused licence text: no covered file is licensed under %s; remove %s, or add the files it covers", lf.ID, lf.Path)})
+		}
+	}
+	facts(r, usedList, g)
+	return r
+}
+
+func sidecarHint(p string) string {
+	return " (or to " + path.Base(p) + SidecarSuffix + " beside it)"
+}
+
+func isOwn(file, src string) bool { return src == file || src == file+SidecarSuffix }
+
+// locate gives the line a statement has in the covered file itself, or its
+// source when it is written elsewhere.
+func locate(file string, st Statement) (int, *Statement) {
+	if st.Path == file {
+		return st.Line, nil
+	}
+	s := st
+	return 0, &s
+}
+
+func where(src *Statement) string {
+	if src == nil {
+		return ""
+	}
+	if src.Line > 0 {
+		return fmt.Sprintf(" (in %s line %d)", src.Path, src.Line)
+	}
+	return " (in " + src.Path + ")"
+}
+
+func badMessage(k string, kind Kind, canon string, src *Statement) string {
+	if kind == Miscased {
+		return fmt.Sprintf("licence identifier %s%s is not spelt as on the SPDX licence list: write %s", k, where(src), canon)
+	}
+	return fmt.Sprintf("licence identifier %s%s is not on the SPDX licence list: use one from https://spdx.org/licenses/, or LicenseRef-%s with its text in LICENSES/LicenseRef-%s.txt",
+		k, where(src), k, k)
+}
+
+// evalFile associates licensing information with one covered file.
+func evalFile(in Input, l *Layout, g *global, p string) File {
+	f := File{Path: p}
+	src := l.Source(p)
+	t := in.Text(src)
+	if t.Err != nil {
+		f.ReadError = t.Err.Error()
+		return f
+	}
+	var chain []*Annotation
+	var from []*TOML
+	if len(g.tomls) > 0 {
+		chain, from = g.annotations(p)
+	}
+	for i, a := range chain {
+		if a.Precedence == Override {
+			addAnnotation(&f, from[i], a)
+			return f
+		}
+	}
+	combine(&f, src, t.Header, g, chain, from, p)
+	if (len(f.Licenses) == 0 || len(f.Copyrights) == 0) && t.Partial && !t.Binary && in.Full != nil {
+		if full := in.Full(src); full.Err == nil {
+			f = File{Path: p}
+			combine(&f, src, full.Header, g, chain, from, p)
+		}
+	}
+	return f
+}
+
+func combine(f *File, src string, own Header, g *global, chain []*Annotation, from []*TOML, p string) {
+	for _, t := range own.Licenses {
+		f.Licenses = append(f.Licenses, Statement{Value: t.Value, Path: src, Line: t.Line})
+	}
+	for _, t := range own.Copyrights {
+		f.Copyrights = append(f.Copyrights, Statement{Value: t.Value, Path: src, Line: t.Line})
+	}
+	if g.dep5 != nil {
+		if d := g.dep5.Match(p); d != nil {
+			f.Licenses = append(f.Licenses, Statement{Value: d.License, Path: Dep5Path, Line: d.LicenseLine})
+			for _, c := range d.Copyrights {
+				f.Copyrights = append(f.Copyrights, Statement{Value: c, Path: Dep5Path, Line: d.Line})
+			}
+		}
+	}
+	hasLicense, hasCopyright := len(own.Licenses) > 0, len(own.Copyrights) > 0
+	for i := len(chain) - 1; i >= 0; i-- {
+		a := chain[i]
+		switch a.Precedence {
+		case Aggregate:
+			addAnnotation(f, from[i], a)
+		case Closest:
+			if !hasLicense && len(a.Licenses) > 0 {
+				hasLicense = true
+				addLicenses(f, from[i], a)
+			}
+			if !hasCopyright && len(a.Copyrights) > 0 {
+				hasCopyright = true
+				addCopyrights(f, from[i], a)
+			}
+		}
+	}
+}
+
+func addAnnotation(f *File, t *TOML, a *Annotation) {
+	addLicenses(f, t, a)
+	addCopyrights(f, t, a)
+}
+
+func addLicenses(f *File, t *TOML, a *Annotation) {
+	for _, v := range a.Licenses {
+		f.Licenses = append(f.Licenses, Statement{Value: v, Path: t.Path, Line: a.Line})
+	}
+}
+
+func addCopyrights(f *File, t *TOML, a *Annotation) {
+	for _, v := range a.Copyrights {
+		f.Copyrights = append(f.Copyrights, Statement{Value: v, Path: t.Path, Line: a.Line})
+	}
+}
+
+// annotations returns, from the root down, the last matching annotation of
+// each REUSE.toml above p, and the file each comes from.
+func (g *global) annotations(p string) ([]*Annotation, []*TOML) {
+	var chain []*Annotation
+	var from []*TOML
+	dir := ""
+	rest := p
+	for {
+		if t, ok := g.tomls[dir]; ok {
+			rel := p
+			if dir != "" {
+				rel = p[len(dir)+1:]
+			}
+			for i := len(t.Annotations) - 1; i >= 0; i-- {
+				if t.Annotations[i].Matches(rel) {
+					chain = append(chain, t.Annotations[i])
+					from = append(from, t)
+					break
+				}
+			}
+		}
+		i := strings.IndexByte(rest, '/')
+		if i < 0 {
+			break
+		}
+		if dir == "" {
+			dir = rest[:i]
+		} else {
+			dir += "/" + rest[:i]
+		}
+		rest = rest[i+1:]
+	}
+	return chain, from
+}
+
+// loadGlobal reads every REUSE.toml and .reuse/dep5.
+func loadGlobal(in Input, r *Result) *global {
+	g := &global{tomls: map[string]*TOML{}}
+	cfgErr := func(p string, e ConfigError) {
+		r.ConfigErrors = append(r.ConfigErrors, Issue{Path: p, Line: e.Line, Key: e.Msg, Message: e.Msg})
+	}
+	for _, e := range in.Index.Files() {
+		if e.Name() != TOMLName || e.Escapes {
+			continue
+		}
+		data, err := in.ReadFile(e.Path)
+		if err != nil {
+			cfgErr(e.Path, ConfigError{Msg: "cannot be read: " + err.Error()})
+			continue
+		}
+		t, errs := ParseTOML(e.Path, data)
+		for _, ce := range errs {
+			cfgErr(e.Path, ce)
+		}
+		if t != nil {
+			g.tomls[t.Dir] = t
+		}
+	}
+	if e, ok := in.Index.Lookup(Dep5Path); ok && !e.Escapes {
+		data, err := in.ReadFile(Dep5Path)
+		if err != nil {
+			cfgErr(Dep5Path, ConfigError{Msg: "cannot be read: " + err.Error()})
+			return g
+		}
+		if len(g.tomls) > 0 {
+			cfgErr(Dep5Path, ConfigError{Line: 1, Msg: "both REUSE.toml and .reuse/dep5 are present, which REUSE forbids: .reuse/dep5 is ignored; move its paragraphs to REUSE.toml (reuse convert-dep5) and delete it"})
+			return g
+		}
+		d, errs := ParseDep5(data)
+		for _, ce := range errs {
+			ce.Msg += " (the whole file is ignored until this is fixed)"
+			cfgErr(Dep5Path, ce)
+		}
+		g.dep5 = d
+	}
+	return g
+}
+
+// inventory lists the licence texts in LICENSES/ and reports bad, deprecated
+// and extensionless ones. It returns the texts by identifier.
+func inventory(ix *repo.Index, r *Result) map[string]string {
+	inv := map[string]string{}
+	for _, e := range ix.Under(LicensesDir) {
+		name := e.Name()
+		if strings.HasSuffix(name, SidecarSuffix) || strings.HasSuffix(name, ".spdx") {
+			continue
+		}
+		ext := path.Ext(name)
+		stem := strings.TrimSuffix(name, ext)
+		id := ""
+		kind, canon := Classify(stem)
+		switch {
+		case ext != "" && (kind == Known || kind == Deprecated || kind == Ref):
+			id = stem
+		default:
+			nk, _ := Classify(name)
+			if nk == Known || nk == Deprecated || nk == Ref {
+				id, kind = name, nk
+				r.LicensesWithoutExtension = append(r.LicensesWithoutExtension, Issue{Path: e.Path, Key: id, Message: fmt.Sprintf(
+					"licence text without a file extension: rename %s to %s.txt", e.Path, e.Path)})
+				break
+			}
+			msg := "licence text not named after an SPDX licence identifier: name it <identifier>.txt with an identifier from https://spdx.org/licenses/, or LicenseRef-<name>.txt"
+			if kind == Miscased {
+				msg = fmt.Sprintf("licence text name not spelt as on the SPDX licence list: rename it LICENSES/%s%s", canon, ext)
+			}
+			r.BadLicenses = append(r.BadLicenses, Issue{Path: e.Path, Key: stem, Message: msg})
+			id = stem
+		}
+		if kind == Deprecated {
+			r.DeprecatedLicenses = append(r.DeprecatedLicenses, Issue{Path: e.Path, Key: id, Message: fmt.Sprintf(
+				"deprecated SPDX licence identifier %s: use its successor (e.g. GPL-2.0-only or GPL-2.0-or-later for GPL-2.0) in the headers and rename the text", id)})
+		}
+		if other, dup := inv[id]; dup {
+			r.BadLicenses = append(r.BadLicenses, Issue{Path: e.Path, Key: "duplicate " + id, Message: fmt.Sprintf(
+				"second text for %s (the first is %s): keep one", id, other)})
+			continue
+		}
+		inv[id] = e.Path
+		r.LicenseFiles = append(r.LicenseFiles, LicenseFile{Path: e.Path, ID: id})
+	}
+	return inv
+}
+
+func facts(r *Result, used []string, g *global) {
+	f := Facts{CoveredFiles: len(r.Files), LicensesUsed: used, LicenseTexts: []string{}, GlobalLicensing: []string{}}
+	for _, file := range r.Files {
+		if len(file.Licenses) > 0 {
+			f.FilesWithLicense++
+		} else {
+			f.FilesWithoutLicense++
+		}
+		if len(file.Copyrights) > 0 {
+			f.FilesWithCopyright++
+		} else {
+			f.FilesWithoutCopyright++
+		}
+	}
+	sort.Strings(f.LicensesUsed)
+	for _, lf := range r.LicenseFiles {
+		f.LicenseTexts = append(f.LicenseTexts, lf.ID)
+	}
+	sort.Strings(f.LicenseTexts)
+	for _, t := range g.tomls {
+		f.GlobalLicensing = append(f.GlobalLicensing, t.Path)
+	}
+	if g.dep5 != nil {
+		f.GlobalLicensing = append(f.GlobalLicensing, Dep5Path)
+	}
+	sort.Strings(f.GlobalLicensing)
+	f.Compliant = len(r.MissingLicense)+len(r.MissingCopyright)+len(r.MissingLicenses)+len(r.UnusedLicenses)+
+		len(r.BadLicenses)+len(r.DeprecatedLicenses)+len(r.LicensesWithoutExtension)+len(r.InvalidExpressions)+
+		len(r.ReadErrors)+len(r.ConfigErrors) == 0
+	r.Facts = f
+}
+
+// parallel runs fn(0..n-1) on a few goroutines: the work is file reads on
+// the fallback path and regular-expression matching.
+func parallel(n int, fn func(i int)) {
+	workers := 4 * runtime.GOMAXPROCS(0)
+	if n < 256 || workers < 2 {
+		for i := range n {
+			fn(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	next := make(chan int, workers)
+	for range workers {
+		wg.Go(func() {
+			for start := range next {
+				for i := start; i < min(start+128, n); i++ {
+					fn(i)
+				}
+			}
+		})
+	}
+	for start := 0; start < n; start += 128 {
+		next <- start
+	}
+	close(next)
+	wg.Wait()
+}

@@ -1,0 +1,4 @@
+// SPDX-FileCopyrightText: 2026 Example Corp
+// SPDX-License-Identifier: MyLicence
+
+package main

@@ -1,0 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Example Corp
+// SPDX-License-Identifier: Apache-2.0
+
+package main
+
+/* a C-style closer on the tag line */

@@ -1,0 +1,5 @@
+#!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 Example Corp
+# SPDX-License-Identifier: Apache-2.0
+
+print("hello")

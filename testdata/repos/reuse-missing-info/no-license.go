@@ -1,0 +1,3 @@
+// SPDX-FileCopyrightText: 2026 Example Corp
+
+package main
