@@ -20,6 +20,9 @@ func All() []*Check {
 		licenseFile(),
 		licenseDetected(),
 		// Licence policy, consistency and scanning (GGI-A-21, A-19).
+		licenseConsistent(),
+		licensePolicy(),
+		licenseScanning(),
 
 		// REUSE 3.3 (GGI-A-21, A-25).
 		reuseMissingLicense(),

@@ -50,12 +50,14 @@ func TestKindFileHeader(t *testing.T) {
 			user:  map[string]any{"paths": "**/*.go", "pattern": `^// Copyright \d{4} Example Corp`, "lines": 4},
 			want:  []string{},
 		},
+		// REUSE-IgnoreStart
 		{
 			name:  "lines: 1 with CRLF",
 			files: fstest.MapFS{"a.py": file("# SPDX-License-Identifier: MIT\r\nimport os\r\n"), "b.py": file("import os\r\n# SPDX-License-Identifier: MIT\r\n")},
 			user:  map[string]any{"paths": "*.py", "pattern": `^# SPDX-License-Identifier: \S+\r?$`, "lines": 1},
 			want:  []string{"b.py:1"},
 		},
+		// REUSE-IgnoreEnd
 		{
 			name:  "ignore-case applies to the pattern and the paths",
 			files: fstest.MapFS{"Main.JAVA": file("/* copyright 2024 example corp */\n")},

@@ -55,6 +55,10 @@ func Text(w io.Writer, r *scan.Report) error {
 			ew.printf("  skipped %s: %s\n", displayPath(p.Path), p.Message)
 		}
 		for _, m := range t.Maturity {
+			if m.Applicable == 0 {
+				ew.printf("  %-8s no check applies (not applicable or not available)\n", m.Goal)
+				continue
+			}
 			ev := "none"
 			if len(m.Activities) > 0 {
 				ev = strings.Join(m.Activities, " ")

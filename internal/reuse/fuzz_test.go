@@ -14,7 +14,7 @@ func FuzzParseHeader(f *testing.F) {
 	for _, s := range []string{
 		"// SPDX-License-Identifier: MIT\n// SPDX-FileCopyrightText: 2020 X\n",
 		"/* Copyright (c) 2020 Y */\n",
-		"# REUSE-IgnoreStart\n# SPDX-License-Identifier: MIT\n# REUSE-IgnoreEnd\n",
+		"# REUSE-" + "IgnoreStart\n# SPDX-License-Identifier: MIT\n# REUSE-" + "IgnoreEnd\n",
 		"<!-- SPDX-License-Identifier: MIT -->",
 		"\xff\xfe\x00© 2020\r\n",
 	} {

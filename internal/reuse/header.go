@@ -32,8 +32,8 @@ func (h Header) Empty() bool { return len(h.Licenses) == 0 && len(h.Copyrights) 
 
 const (
 	licenseTag    = "SPDX-License-Identifier:"
-	ignoreStart   = "REUSE-IgnoreStart"
-	ignoreEnd     = "REUSE-IgnoreEnd"
+	ignoreStart   = "REUSE-" + "IgnoreStart"
+	ignoreEnd     = "REUSE-" + "IgnoreEnd"
 	fileCopyright = "SPDX-FileCopyrightText:"
 	snipCopyright = "SPDX-SnippetCopyrightText:"
 	copyrightWord = "Copyright"
@@ -55,7 +55,7 @@ var closers = []string{"*/", "-->", "--%>", "*)", ":)", "--}}", "#}", "*#", "'/"
 // followed by a colon, white space and its value up to the end of the line;
 // a copyright notice is a line with SPDX-FileCopyrightText:,
 // SPDX-SnippetCopyrightText:, "Copyright" (optionally "(c)") or "©" followed
-// by white space. Text between REUSE-IgnoreStart and REUSE-IgnoreEnd is not
+// by white space. Text between the REUSE ignore-start and ignore-end markers is not
 // read. When complete is false the data is the start of a longer file and a
 // last, cut line is ignored.
 func ParseHeader(data []byte, complete bool) Header {
@@ -200,7 +200,7 @@ func reverse(s string) string {
 }
 
 // blankIgnored returns a copy of data with everything from each
-// REUSE-IgnoreStart to the next REUSE-IgnoreEnd (or the end of the data)
+// an ignore-start marker to the next ignore-end marker (or the end of the data)
 // replaced by spaces, keeping the newlines so line numbers stay right.
 func blankIgnored(data []byte) []byte {
 	out := append([]byte(nil), data...)

@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The ospolint Authors
+
+package checks
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/ospolint/ospolint/internal/license"
+	"github.com/ospolint/ospolint/internal/licpolicy"
+	"github.com/ospolint/ospolint/internal/manifest"
+)
+
+func licensePolicy() *Check {
+	return &Check{
+		ID:         "license-policy",
+		Title:      "Licence not allowed by the policy",
+		Summary:    "The project licence and the licences declared in package manifests are allowed by the configured licence policy.",
+		Activities: []string{"GGI-A-21", "GGI-A-19"},
+		Level:      Error,
+		Needs:      NeedFiles,
+		Options: []Option{
+			{Name: "allow", Type: TypeStrings, Default: []string{},
+				Help: "licences accepted: SPDX ids, categories or id patterns with * (empty: everything not denied)"},
+			{Name: "deny", Type: TypeStrings, Default: []string{},
+				Help: "licences refused, in the same forms; deny wins over allow"},
+			{Name: "categories", Type: TypeStrings, Default: []string{},
+				Help: "category overrides and additions written ID=category (e.g. LicenseRef-Acme=proprietary)"},
+		},
+		Validate: func(o Options) error {
+			_, err := licpolicy.NewPolicy(o.Strings("allow"), o.Strings("deny"), o.Strings("categories"))
+			if err != nil {
+				return fmt.Errorf("license-policy: %w", err)
+			}
+			return nil
+		},
+		Help: `Judges the project's licences against an organisation's licence policy: every licence file (each text on
+its own, as identified by ` + "`license-detected`" + `; an unidentified text is ` + "`NOASSERTION`" + `) and every licence
+declared in a package manifest (the fields ` + "`license-consistent`" + ` reads). It runs only when the policy is
+configured; without ` + "`allow`" + ` or ` + "`deny`" + ` it is not applicable.
+
+Entries of ` + "`allow`" + ` and ` + "`deny`" + ` are SPDX ids (case-insensitive; ` + "`GPL-3.0`" + ` without a suffix
+covers ` + "`-only`" + ` and ` + "`-or-later`" + `), patterns with ` + "`*`" + ` (` + "`CC-BY-NC-*`" + `), the words
+` + "`NOASSERTION`" + `, ` + "`NONE`" + `, ` + "`UNLICENSED`" + `, or categories:
+
+| category | examples |
+|---|---|
+| ` + "`public-domain`" + ` | CC0-1.0, Unlicense, 0BSD, MIT-0 |
+| ` + "`permissive`" + ` | MIT, Apache-2.0, BSD-3-Clause, ISC, Zlib, BSL-1.0, CC-BY-4.0 |
+| ` + "`weak-copyleft`" + ` | LGPL-2.1, MPL-2.0, EPL-2.0, CDDL-1.0, CC-BY-SA-4.0, GPL with a linking exception |
+| ` + "`strong-copyleft`" + ` | GPL-2.0, GPL-3.0, CECILL-2.1, Sleepycat |
+| ` + "`network-copyleft`" + ` | AGPL-3.0, OSL-3.0, EUPL-1.2 (its terms cover providing the software online) |
+| ` + "`non-commercial`" + ` | CC-BY-NC-*, PolyForm-Noncommercial-1.0.0 |
+| ` + "`source-available`" + ` | BUSL-1.1, SSPL-1.0, Elastic-2.0, CC-BY-ND-* |
+| ` + "`proprietary`" + ` | LicenseRef-*, npm's UNLICENSED, Composer's proprietary, NONE |
+| ` + "`unknown`" + ` | NOASSERTION and ids the built-in table (about 250 common ids and their -only/-or-later variants) does not sort |
+
+` + "`categories`" + ` adds or overrides entries: ` + "`LicenseRef-Acme-Open=permissive`" + `.
+
+**Rules:** deny wins over allow; with an empty ` + "`allow`" + ` everything not denied is accepted. An expression is
+accepted when one of its OR alternatives has every licence (AND) accepted: ` + "`MIT OR GPL-3.0-only`" + ` passes
+an allow list of ` + "`permissive`" + `, ` + "`MIT AND GPL-3.0-only`" + ` does not. A free-text manifest name that
+may mean several licences ("BSD License") passes when one of them does. Licence files are judged one by one, as a
+dual licence made of two files cannot be told from a bundle; when a root manifest declares the shipped licences as a
+choice (` + "`\"license\": \"MIT OR GPL-3.0-only\"`" + `, agreeing with the files as ` + "`license-consistent`" + ` checks)
+and the policy accepts that choice, the files are not judged one by one.
+
+**Why (GGI-A-21 Manage legal compliance, GGI-A-19 Open source supervision):** an organisation's licence policy
+only helps when it is checked where licences change, as code, in every repository.
+
+**Fix:** relicense (or drop) the code under the refused licence, or, when the policy is wrong for this repository,
+change the configuration or add a waiver with a reason.
+
+` + "```yaml" + `
+checks:
+  license-policy:
+    level: error
+    options:
+      allow: [public-domain, permissive, weak-copyleft]
+      deny: [network-copyleft, non-commercial, "CC-BY-ND-*"]
+      categories: ["LicenseRef-Acme-Open=permissive"]
+` + "```",
+		Run: runLicensePolicy,
+	}
+}
+
+func runLicensePolicy(p *Pass) error {
+	pol, err := licpolicy.NewPolicy(p.Options.Strings("allow"), p.Options.Strings("deny"), p.Options.Strings("categories"))
+	if err != nil {
+		return fmt.Errorf("license-policy: %w", err)
+	}
+	if pol.Empty() {
+		p.NotApplicable("no licence policy configured")
+		return nil
+	}
+	judged := 0
+	lic := p.Target.License()
+	manifests := readManifests(p)
+	files := lic.Files
+	if declaredChoiceAccepted(pol, manifests, lic) {
+		// The root manifest states which of the shipped licences apply.
+		files = nil
+	}
+	for _, f := range files {
+		expr := f.Expression
+		if expr == "" || f.Error != "" {
+			expr = license.NoAssertion
+		}
+		e, err := licpolicy.ParseAny(expr)
+		if err != nil {
+			continue
+		}
+		judged++
+		if vs := pol.Evaluate(e); vs != nil {
+			p.Report(Finding{Path: f.Path, Line: 1, Key: "file:" + e.String(),
+				Message: fmt.Sprintf("licence file %s holds %s, which the licence policy refuses: %s; relicense, remove the text or change the policy",
+					f.Path, e.String(), violations(vs)),
+				Properties: map[string]any{"license": e.String(), "violations": violationList(vs)}})
+		}
+	}
+	for _, m := range manifests {
+		for _, f := range m.Fields {
+			if len(f.Candidates) == 0 {
+				continue
+			}
+			judged++
+			var first []licpolicy.Violation
+			ok := false
+			for _, c := range f.Candidates {
+				e, err := licpolicy.ParseAny(c)
+				if err != nil {
+					continue
+				}
+				vs := pol.Evaluate(e)
+				if vs == nil {
+					ok = true
+					break
+				}
+				if first == nil {
+					first = vs
+				}
+			}
+			if ok || first == nil {
+				continue
+			}
+			p.Report(Finding{Path: m.Path, Line: f.Line, Key: "manifest:" + f.Name,
+				Message: fmt.Sprintf("%s declares licence %s, which the licence policy refuses: %s; relicense or change the policy",
+					declarer(m, f), declaredText(f), violations(first)),
+				Properties: map[string]any{"license": f.Value, "violations": violationList(first)}})
+		}
+	}
+	if judged == 0 {
+		p.NotApplicable("no licence file or declared licence to judge")
+	}
+	return nil
+}
+
+// declaredChoiceAccepted reports whether a root manifest declares the
+// licence files' licences as a choice (OR) that the policy accepts: two
+// licence files cannot say "either", a manifest can.
+func declaredChoiceAccepted(pol *licpolicy.Policy, ms []manifest.Manifest, lic license.Result) bool {
+	detected := projectLicence(lic)
+	if detected == nil {
+		return false
+	}
+	for _, m := range ms {
+		if m.Dir() != "" || m.Err != nil {
+			continue
+		}
+		for _, f := range m.Fields {
+			for _, c := range f.Candidates {
+				e, err := licpolicy.ParseAny(c)
+				if err != nil || !e.HasOr() || !licpolicy.Agree(e.WithoutVariants(), detected.expr) {
+					continue
+				}
+				if pol.Evaluate(e) == nil {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func violations(vs []licpolicy.Violation) string {
+	return strings.Join(violationList(vs), "; ")
+}
+
+func violationList(vs []licpolicy.Violation) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = v.String()
+	}
+	return out
+}
