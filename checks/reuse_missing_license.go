@@ -22,7 +22,7 @@ file pass and reads a file whole only when that start lacks the information.
     // SPDX-FileCopyrightText: 2026 Jane Doe <jane@example.com>
     // SPDX-License-Identifier: Apache-2.0
 
-(` + "`reuse annotate --license Apache-2.0 --copyright \"Jane Doe\" FILE`" + ` writes it), or, for a directory of generated or
+(` + "`ospolint fix --copyright \"Jane Doe\"`" + ` or ` + "`reuse annotate --license Apache-2.0 --copyright \"Jane Doe\" FILE`" + ` writes it), or, for a directory of generated or
 binary files, a ` + "`REUSE.toml`" + ` ` + "`[[annotations]]`" + ` table whose ` + "`path`" + ` covers them.`,
 		issues: func(r *reuse.Result) []reuse.Issue { return r.MissingLicense },
 	})

@@ -88,6 +88,7 @@ as text, JSON, SARIF or Markdown.`,
 		newExplain(stdout),
 		newRules(stdout),
 		newSBOM(stdout),
+		newFix(stdout, stderr),
 		&cobra.Command{
 			Use:   "version",
 			Short: "Print the version",

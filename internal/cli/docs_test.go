@@ -76,6 +76,10 @@ func TestReadmeCommands(t *testing.T) {
 	if err := os.CopyFS(dir, os.DirFS(fixture)); err != nil {
 		t.Fatal(err)
 	}
+	// A Go module, for `ospolint sbom`.
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/widget\n\ngo 1.22\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	t.Chdir(dir)
 	ran := 0
 	inBlock := false
@@ -87,8 +91,8 @@ func TestReadmeCommands(t *testing.T) {
 		if !inBlock || !strings.HasPrefix(line, "ospolint ") {
 			continue
 		}
-		cmdline, _, _ := strings.Cut(line, "#")
-		args := strings.Fields(cmdline)[1:]
+		cmdline, _, _ := strings.Cut(line, " #")
+		args := shellFields(cmdline)[1:]
 		if len(args) > 0 && args[len(args)-1] == "https://github.com/org/repo" {
 			continue // needs the network
 		}
@@ -115,4 +119,32 @@ func TestSelfScan(t *testing.T) {
 	if !strings.Contains(out.String(), "no findings") {
 		t.Errorf("want no findings:\n%s", out.String())
 	}
+}
+
+// shellFields splits a command line on blanks, keeping double-quoted words
+// together (all the README's commands need).
+func shellFields(s string) []string {
+	var out []string
+	var cur strings.Builder
+	quoted, inWord := false, false
+	for _, r := range s {
+		switch {
+		case r == '"':
+			quoted = !quoted
+			inWord = true
+		case (r == ' ' || r == '\t') && !quoted:
+			if inWord {
+				out = append(out, cur.String())
+				cur.Reset()
+				inWord = false
+			}
+		default:
+			cur.WriteRune(r)
+			inWord = true
+		}
+	}
+	if inWord {
+		out = append(out, cur.String())
+	}
+	return out
 }

@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The ospolint Authors
+
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// REUSE-IgnoreStart
+
+func writeTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func run(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := Run(context.Background(), args, &out, &errOut, func(string) string { return "" })
+	return code, out.String(), errOut.String()
+}
+
+func fixFixture(t *testing.T) string {
+	mit, err := os.ReadFile(filepath.Join("..", "..", "testdata", "repos", "minimal-mit", "LICENSE"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return writeTree(t, map[string]string{
+		"LICENSE":        string(mit),
+		"README.md":      "# widget\n\nWidget converts temperatures between Celsius and Fahrenheit from the command line, and this README says how to install it and how to use it.\n",
+		"main.go":        "package main\n\nfunc main() {}\n",
+		"tools/run.sh":   "#!/bin/sh\necho hi\n",
+		"web/index.html": "<!DOCTYPE html>\n<html></html>\n",
+		"logo.png":       "\x89PNG\r\n\x1a\n\x00\x00",
+		"data.json":      "{}\n",
+		"lib/done.go":    "// SPDX-License-Identifier: MIT\n// SPDX-FileCopyrightText: 2020 Someone\n\npackage lib\n",
+		"lib/half.go":    "// Copyright 2021 Other Corp\n\npackage lib\n",
+	})
+}
+
+func TestFixDryRunChangesNothing(t *testing.T) {
+	dir := fixFixture(t)
+	code, out, errOut := run(t, "fix", "--dry-run", "--copyright", "Example Corp", "--year", "2026", "--contact", "oss@example.com", dir)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"--- a/main.go\n+++ b/main.go\n@@ -1,3 +1,6 @@\n+// SPDX-License-Identifier: MIT\n+// SPDX-FileCopyrightText: 2026 Example Corp\n+\n package main\n",
+		"+++ b/logo.png.license",
+		"+++ b/data.json.license",
+		"--- /dev/null\n+++ b/SECURITY.md",
+		"+++ b/CONTRIBUTING.md",
+		"+++ b/CODE_OF_CONDUCT.md",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("diff lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "lib/done.go") {
+		t.Error("a complete header was touched")
+	}
+	if body, _ := os.ReadFile(filepath.Join(dir, "main.go")); strings.Contains(string(body), "SPDX") {
+		t.Error("--dry-run wrote main.go")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "SECURITY.md")); err == nil {
+		t.Error("--dry-run created SECURITY.md")
+	}
+}
+
+func TestFixAppliesAndIsIdempotent(t *testing.T) {
+	dir := fixFixture(t)
+	args := []string{"fix", "--copyright", "Example Corp", "--year", "2026", "--contact", "oss@example.com", dir}
+	if code, _, errOut := run(t, args...); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	read := func(name string) string {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	if got := read("tools/run.sh"); !strings.HasPrefix(got, "#!/bin/sh\n# SPDX-License-Identifier: MIT\n") {
+		t.Errorf("run.sh = %q", got)
+	}
+	if got := read("web/index.html"); !strings.HasPrefix(got, "<!DOCTYPE html>\n<!-- SPDX-License-Identifier: MIT -->\n") {
+		t.Errorf("index.html = %q", got)
+	}
+	if got := read("lib/half.go"); got != "// SPDX-License-Identifier: MIT\n\n// Copyright 2021 Other Corp\n\npackage lib\n" {
+		t.Errorf("half.go = %q (only the licence line should be added)", got)
+	}
+	if got := read("logo.png"); got != "\x89PNG\r\n\x1a\n\x00\x00" {
+		t.Error("binary file was modified")
+	}
+	if got := read("logo.png.license"); !strings.Contains(got, "SPDX-FileCopyrightText: 2026 Example Corp") {
+		t.Errorf("sidecar = %q", got)
+	}
+	if got := read("SECURITY.md"); !strings.Contains(got, "oss@example.com") {
+		t.Errorf("SECURITY.md = %q", got)
+	}
+
+	// The second run finds nothing to do.
+	code, out, errOut := run(t, args...)
+	if code != ExitOK || strings.TrimSpace(out) != "nothing to fix" {
+		t.Errorf("second run: exit %d\n%s%s", code, out, errOut)
+	}
+
+	// The scan agrees: no file lacks licensing or copyright information,
+	// and the community files now pass.
+	code, out, _ = run(t, "scan", "--format", "json", "--checks", "reuse-missing-license,reuse-missing-copyright,contributing,code-of-conduct,security-policy", dir)
+	var rep struct {
+		Targets []struct {
+			Findings []struct{ Check, Path string }
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if code != ExitOK || len(rep.Targets[0].Findings) != 0 {
+		t.Errorf("after fix: exit %d, findings %+v", code, rep.Targets[0].Findings)
+	}
+}
+
+func TestFixNeedsCopyright(t *testing.T) {
+	dir := fixFixture(t)
+	code, _, errOut := run(t, "fix", "--no-community", dir)
+	if code != ExitUsage || !strings.Contains(errOut, "--copyright") {
+		t.Errorf("exit %d, stderr %q; want a usage error naming --copyright", code, errOut)
+	}
+}
+
+// REUSE-IgnoreEnd
