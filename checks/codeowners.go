@@ -4,11 +4,15 @@
 package checks
 
 import (
+	"fmt"
 	"path"
 
 	"github.com/ospolint/ospolint/internal/codeowners"
 	"github.com/ospolint/ospolint/internal/repo"
 )
+
+// maxCodeownersErrors caps the syntax errors reported for one file.
+const maxCodeownersErrors = 100
 
 func codeownersCheck() *Check {
 	return &Check{
@@ -75,6 +79,11 @@ specific rules below it (the last matching rule wins); fix each reported line.`,
 				return nil
 			}
 			f, errs := codeowners.Parse(data)
+			if len(errs) > maxCodeownersErrors {
+				p.Report(Finding{Path: e.Path, Line: errs[maxCodeownersErrors].Line, Key: "more-errors",
+					Message: fmt.Sprintf("%d more syntax errors in %s not listed; fix the ones above first", len(errs)-maxCodeownersErrors, e.Path)})
+				errs = errs[:maxCodeownersErrors]
+			}
 			for _, pe := range errs {
 				p.Report(Finding{
 					Path:       e.Path,

@@ -29,14 +29,16 @@ work and the contribution terms. GitHub also shows a guide from the organisation
 ospolint checks that only when API checks are enabled.`,
 		Run: func(p *Pass) error {
 			es := findDoc(p.Target.Index, communityDirs(), "CONTRIBUTING")
-			e, ok := readable(es)
-			if !ok {
+			if len(es) == 0 {
 				p.Reportf(expectedPath("CONTRIBUTING.md"), 0, "no contributing guide: add CONTRIBUTING.md at the root, in docs/ or in .github/")
 				return nil
 			}
-			data, err := p.Target.ReadFile(e.Path)
-			if err != nil {
-				p.Reportf(e.Path, 0, "contributing guide cannot be read: %v", err)
+			e, ok := pickDoc(p, es, "contributing guide")
+			if !ok {
+				return nil
+			}
+			data, ok := readDoc(p, e, "contributing guide")
+			if !ok {
 				return nil
 			}
 			if n := countWords(data); int64(n) < p.Options.Int("min-words") {

@@ -41,8 +41,17 @@ func NewTarget(r *repo.Repo, ix *repo.Index) *Target { return &Target{Repo: r, I
 // FS is the repository's read-only file system.
 func (t *Target) FS() fs.FS { return t.Repo.FS }
 
-// ReadFile reads a file once per scan (up to 4 MiB) however many checks ask.
+// maxCached is the largest file ReadFile keeps for other checks: the files
+// several checks read (licences, community files) are small, and keeping
+// every large file a rule searched would hold the repository in memory.
+const maxCached = 256 << 10
+
+// ReadFile reads a file (up to 4 MiB). A small file is read once per scan
+// however many checks ask; a larger one is read for each caller and not kept.
 func (t *Target) ReadFile(p string) ([]byte, error) {
+	if e, ok := t.Index.Lookup(p); !ok || e.Size > maxCached {
+		return repo.ReadFile(t.Repo.FS, p, maxRead)
+	}
 	v, _ := t.reads.LoadOrStore(p, &cached{})
 	c := v.(*cached)
 	c.once.Do(func() { c.data, c.err = repo.ReadFile(t.Repo.FS, p, maxRead) })

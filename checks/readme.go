@@ -24,14 +24,17 @@ every project has. For GGI-A-21 (Manage legal compliance) the README is where us
 **Fix:** say what the project does, how to install and use it, how to get help and under which licence it is
 published.`,
 		Run: func(p *Pass) error {
-			e, ok := readable(findDoc(p.Target.Index, []string{"", ".github", "docs"}, "README"))
-			if !ok {
+			es := findDoc(p.Target.Index, []string{"", ".github", "docs"}, "README")
+			if len(es) == 0 {
 				p.Reportf("README.md", 0, "no README: add README.md at the repository root")
 				return nil
 			}
-			data, err := p.Target.ReadFile(e.Path)
-			if err != nil {
-				p.Reportf(e.Path, 0, "README cannot be read: %v", err)
+			e, ok := pickDoc(p, es, "README")
+			if !ok {
+				return nil
+			}
+			data, ok := readDoc(p, e, "README")
+			if !ok {
 				return nil
 			}
 			if n := countWords(data); int64(n) < p.Options.Int("min-words") {

@@ -116,6 +116,9 @@ func runScan(ctx context.Context, f scanFlags, targets []string, stdout, stderr 
 		res, plan, err := scanTarget(ctx, target, f, token)
 		if err != nil {
 			if errors.Is(err, config.ErrConfig) {
+				if len(targets) > 1 {
+					err = fmt.Errorf("%s: %w", redact.URL(target), err)
+				}
 				return &exitError{code: ExitUsage, err: err}
 			}
 			if ctx.Err() != nil {
@@ -236,6 +239,10 @@ func writeFile(o output, rep *scan.Report) error {
 		return fmt.Errorf("write %s: %w", o.file, err)
 	}
 	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", o.file, err)
+	}
+	// CreateTemp makes the file private; a report is an ordinary file.
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", o.file, err)
 	}
 	if err := os.Rename(tmp.Name(), o.file); err != nil {

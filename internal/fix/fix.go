@@ -43,8 +43,12 @@ type Change struct {
 
 var (
 	licenseTag   = regexp.MustCompile(`SPDX-License-Identifier:`)                                                                       //nolint:gochecknoglobals // compiled once, immutable
+	codingDecl   = regexp.MustCompile(`^[ \t\f]*#.*?coding[:=][ \t]*[-_.a-zA-Z0-9]+`)                                                   //nolint:gochecknoglobals // compiled once, immutable
 	copyrightTag = regexp.MustCompile(`(?i)(SPDX-FileCopyrightText:|SPDX-SnippetCopyrightText:|copyright\s*(\(c\)|©|\d{4})|©\s*\d{4})`) //nolint:gochecknoglobals // compiled once, immutable
 )
+
+// bom is the UTF-8 byte order mark.
+const bom = "\ufeff"
 
 // headScan is how much of a file is searched for existing tags (the REUSE
 // tool reads whole files; headers live at the top).
@@ -99,7 +103,9 @@ func AddHeader(p string, data []byte, h Header) (out []byte, ok bool, err error)
 	}
 	out = make([]byte, 0, len(data)+block.Len()+2)
 	out = append(out, data[:at]...)
-	if at > 0 && data[at-1] != '\n' {
+	// A kept first line without a newline (a lone shebang) gets one; a lone
+	// byte order mark does not.
+	if at > 0 && data[at-1] != '\n' && !(at == len(bom) && bytes.HasPrefix(data, []byte(bom))) {
 		out = append(out, nl...)
 	}
 	out = append(out, block.String()...)
@@ -125,14 +131,25 @@ func insertAt(p string, data []byte) int {
 		}
 		return string(rest[:i]), from + i + 1
 	}
-	first, next := line(0)
-	trimmed := strings.TrimPrefix(strings.TrimSpace(first), "\ufeff")
+	// A byte order mark stays the first bytes of the file.
+	if bytes.HasPrefix(data, []byte(bom)) {
+		at = len(bom)
+	}
+	first, next := line(at)
+	trimmed := strings.TrimSpace(first)
 	switch {
 	case strings.HasPrefix(trimmed, "#!"),
 		strings.HasPrefix(trimmed, "<?xml"),
 		strings.HasPrefix(trimmed, "<?php"),
+		strings.HasPrefix(trimmed, "@charset"), // CSS: must be the very first rule
+		isCodingLine(trimmed),
 		strings.HasPrefix(strings.ToLower(trimmed), "<!doctype"):
 		at = next
+		// A Python encoding declaration may follow a shebang (PEP 263:
+		// line 1 or 2).
+		if second, n := line(at); at < len(data) && isCodingLine(strings.TrimSpace(second)) {
+			at = n
+		}
 	case trimmed == "---" && isMarkdown(p):
 		// YAML front matter (Jekyll, Hugo, GitHub issue templates) must
 		// open the file: the header goes after its closing line.
@@ -151,6 +168,11 @@ func insertAt(p string, data []byte) int {
 		}
 	}
 	return at
+}
+
+// isCodingLine matches a PEP 263 encoding declaration ("# -*- coding: utf-8 -*-").
+func isCodingLine(l string) bool {
+	return strings.HasPrefix(l, "#") && codingDecl.MatchString(l)
 }
 
 func isMarkdown(p string) bool {

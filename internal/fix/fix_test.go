@@ -36,6 +36,10 @@ func TestAddHeader(t *testing.T) {
 		{"binary", "a.go", "\x00\x01", "", false},
 		{"empty file", "a.go", "", "// SPDX-License-Identifier: Apache-2.0\n// SPDX-FileCopyrightText: 2026 Example Corp\n", true},
 		{"makefile", "Makefile", "all:\n", "# SPDX-License-Identifier: Apache-2.0\n# SPDX-FileCopyrightText: 2026 Example Corp\n\nall:\n", true},
+		{"byte order mark stays first", "a.go", "\ufeffpackage a\n", "\ufeff// SPDX-License-Identifier: Apache-2.0\n// SPDX-FileCopyrightText: 2026 Example Corp\n\npackage a\n", true},
+		{"python coding line stays first", "a.py", "# -*- coding: latin-1 -*-\nx = 1\n", "# -*- coding: latin-1 -*-\n# SPDX-License-Identifier: Apache-2.0\n# SPDX-FileCopyrightText: 2026 Example Corp\n\nx = 1\n", true},
+		{"shebang then coding line", "a.py", "#!/usr/bin/env python\n# coding=utf-8\nx = 1\n", "#!/usr/bin/env python\n# coding=utf-8\n# SPDX-License-Identifier: Apache-2.0\n# SPDX-FileCopyrightText: 2026 Example Corp\n\nx = 1\n", true},
+		{"css charset stays first", "s.css", "@charset \"utf-8\";\na{}\n", "@charset \"utf-8\";\n/* SPDX-License-Identifier: Apache-2.0 */\n/* SPDX-FileCopyrightText: 2026 Example Corp */\n\na{}\n", true},
 		{"no trailing newline after shebang", "x.sh", "#!/bin/sh", "#!/bin/sh\n# SPDX-License-Identifier: Apache-2.0\n# SPDX-FileCopyrightText: 2026 Example Corp\n", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

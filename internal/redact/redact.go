@@ -6,18 +6,28 @@ package redact
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 )
 
-// URL removes credentials from a URL ("https://x:TOKEN@host/..." becomes
-// "https://host/..."); anything that is not a URL is returned as is.
+var (
+	// userinfo matches the credentials of a URL, parseable or not.
+	userinfo = regexp.MustCompile(`([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\s"']*@`) //nolint:gochecknoglobals // compiled once, immutable
+	// secretParam matches query parameters that commonly carry tokens.
+	secretParam = regexp.MustCompile(`(?i)([?&](?:access_token|token|private_token|oauth_token|password|passwd|secret|key|api_key|apikey|auth)=)[^&#\s"']*`) //nolint:gochecknoglobals // compiled once, immutable
+)
+
+// URL removes credentials from a URL: user information
+// ("https://x:TOKEN@host/..." becomes "https://host/...") and token-bearing
+// query parameters, even when the URL does not parse. Anything else is
+// returned as is.
 func URL(s string) string {
-	u, err := url.Parse(s)
-	if err != nil || u.User == nil || u.Scheme == "" {
-		return s
+	if u, err := url.Parse(s); err == nil && u.Scheme != "" && u.User != nil {
+		u.User = nil
+		s = u.String()
 	}
-	u.User = nil
-	return u.String()
+	s = userinfo.ReplaceAllString(s, "$1")
+	return secretParam.ReplaceAllString(s, "${1}***")
 }
 
 // String replaces every occurrence of each secret in s, and strips
@@ -28,12 +38,6 @@ func String(s string, secrets ...string) string {
 			s = strings.ReplaceAll(s, sec, "***")
 		}
 	}
-	fields := strings.Fields(s)
-	for _, f := range fields {
-		trimmed := strings.Trim(f, `"'(),;`)
-		if strings.Contains(trimmed, "://") && strings.Contains(trimmed, "@") {
-			s = strings.ReplaceAll(s, trimmed, URL(trimmed))
-		}
-	}
-	return s
+	s = userinfo.ReplaceAllString(s, "$1")
+	return secretParam.ReplaceAllString(s, "${1}***")
 }

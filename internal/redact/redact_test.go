@@ -23,6 +23,18 @@ func TestRedact(t *testing.T) {
 	if got := URL("https://u:p@h/x"); got != "https://h/x" {
 		t.Errorf("URL = %q", got)
 	}
+	for in, want := range map[string]string{
+		"https://alice:sekrit99@127.0.0.1:1/o/%zz":         "https://127.0.0.1:1/o/%zz",
+		"https://host/o/r.git?access_token=sekrit99&x=1":   "https://host/o/r.git?access_token=***&x=1",
+		"clone https://u:sekrit99@h/x failed (https://h/)": "clone https://h/x failed (https://h/)",
+	} {
+		if got := String(in); got != want {
+			t.Errorf("String(%q) = %q, want %q", in, got, want)
+		}
+		if strings.Contains(URL(in), "sekrit99") {
+			t.Errorf("URL(%q) kept the secret", in)
+		}
+	}
 	if got := URL("./dir"); got != "./dir" {
 		t.Errorf("URL changed a path: %q", got)
 	}

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/ospolint/ospolint/internal/scan"
 )
@@ -47,13 +48,32 @@ func Formats() []string {
 	return out
 }
 
-// displayPath quotes a path holding control or invisible characters, so a
-// file name with a newline cannot forge report lines.
+// displayPath quotes a path holding control or invisible characters or
+// invalid UTF-8, so a file name with a newline cannot forge report lines.
 func displayPath(p string) string {
+	if !utf8.ValidString(p) {
+		return strconv.Quote(p)
+	}
 	for _, r := range p {
 		if !unicode.IsPrint(r) {
 			return strconv.Quote(p)
 		}
 	}
 	return p
+}
+
+// cleanText makes a message safe for a terminal: control characters (an
+// escape sequence or carriage return copied from a scanned file) are shown
+// escaped, and newlines become spaces.
+func cleanText(s string) string {
+	s = strings.ToValidUTF8(strings.TrimSpace(s), "\uFFFD")
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\t':
+			return ' '
+		case r < 0x20 || r >= 0x7f && r < 0xa0:
+			return '\uFFFD'
+		}
+		return r
+	}, s)
 }

@@ -98,7 +98,7 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-func oneLine(s string) string { return strings.ReplaceAll(strings.TrimSpace(s), "\n", " ") }
+func oneLine(s string) string { return cleanText(s) }
 
 func shortRev(r string) string {
 	if len(r) > 12 {
