@@ -73,7 +73,7 @@ func Lookup(id string) (*Check, bool) {
 	return nil, false
 }
 
-var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`) //nolint:gochecknoglobals // compiled once, immutable
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // ValidID reports whether id is kebab-case.
 func ValidID(id string) bool { return idPattern.MatchString(id) }

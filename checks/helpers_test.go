@@ -64,12 +64,3 @@ func runCheck(t *testing.T, c *Check, files fstest.MapFS, user map[string]any) (
 
 // file is a MapFS file with text content.
 func file(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
-
-// paths returns the paths of findings.
-func paths(fs []Finding) []string {
-	out := make([]string, len(fs))
-	for i, f := range fs {
-		out[i] = f.Path
-	}
-	return out
-}

@@ -79,7 +79,7 @@ When the repository has no CI definition at all, the finding says so and points 
 }
 
 // licenceRule finds a licence rule in a dependency-review configuration.
-var licenceRule = regexp.MustCompile(`(?m)^\s*(allow|deny)-licenses\s*:`) //nolint:gochecknoglobals // compiled once, immutable
+var licenceRule = regexp.MustCompile(`(?m)^\s*(allow|deny)-licenses\s*:`)
 
 // ciStep is one thing a CI definition runs: an action or image reference
 // with its inputs, a script, or a pre-commit hook.

@@ -156,7 +156,7 @@ func runScan(ctx context.Context, f scanFlags, targets []string, stdout, stderr 
 }
 
 func scanTarget(ctx context.Context, target string, f scanFlags, token string) (*scan.TargetResult, *scan.Plan, error) {
-	r, err := repo.Open(ctx, target, repo.OpenOptions{Ref: f.ref, Token: token})
+	r, err := repo.Open(ctx, target, repo.OpenOptions{Ref: f.ref, Token: token, TempDir: os.TempDir()})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -242,7 +242,7 @@ func writeFile(o output, rep *scan.Report) error {
 		return fmt.Errorf("write %s: %w", o.file, err)
 	}
 	// CreateTemp makes the file private; a report is an ordinary file.
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil { //nolint:gosec // a report is meant to be read by others
 		return fmt.Errorf("write %s: %w", o.file, err)
 	}
 	if err := os.Rename(tmp.Name(), o.file); err != nil {

@@ -6,6 +6,7 @@ package fix
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -81,7 +82,7 @@ func span(start, n int) string {
 		return fmt.Sprintf("%d,0", start)
 	}
 	if n == 1 {
-		return fmt.Sprintf("%d", start+1)
+		return strconv.Itoa(start + 1)
 	}
 	return fmt.Sprintf("%d,%d", start+1, n)
 }

@@ -42,9 +42,9 @@ type Change struct {
 }
 
 var (
-	licenseTag   = regexp.MustCompile(`SPDX-License-Identifier:`)                                                                       //nolint:gochecknoglobals // compiled once, immutable
-	codingDecl   = regexp.MustCompile(`^[ \t\f]*#.*?coding[:=][ \t]*[-_.a-zA-Z0-9]+`)                                                   //nolint:gochecknoglobals // compiled once, immutable
-	copyrightTag = regexp.MustCompile(`(?i)(SPDX-FileCopyrightText:|SPDX-SnippetCopyrightText:|copyright\s*(\(c\)|©|\d{4})|©\s*\d{4})`) //nolint:gochecknoglobals // compiled once, immutable
+	licenseTag   = regexp.MustCompile(`SPDX-License-Identifier:`)
+	codingDecl   = regexp.MustCompile(`^[ \t\f]*#.*?coding[:=][ \t]*[-_.a-zA-Z0-9]+`)
+	copyrightTag = regexp.MustCompile(`(?i)(SPDX-FileCopyrightText:|SPDX-SnippetCopyrightText:|copyright\s*(\(c\)|©|\d{4})|©\s*\d{4})`)
 )
 
 // bom is the UTF-8 byte order mark.
@@ -105,7 +105,8 @@ func AddHeader(p string, data []byte, h Header) (out []byte, ok bool, err error)
 	out = append(out, data[:at]...)
 	// A kept first line without a newline (a lone shebang) gets one; a lone
 	// byte order mark does not.
-	if at > 0 && data[at-1] != '\n' && !(at == len(bom) && bytes.HasPrefix(data, []byte(bom))) {
+	loneBOM := at == len(bom) && bytes.HasPrefix(data, []byte(bom))
+	if at > 0 && data[at-1] != '\n' && !loneBOM {
 		out = append(out, nl...)
 	}
 	out = append(out, block.String()...)

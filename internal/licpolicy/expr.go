@@ -29,7 +29,7 @@ const (
 // alternatives than is sensible to compare.
 var ErrTooComplex = errors.New("licence expression too complex")
 
-var refPattern = regexp.MustCompile(`^(?:DocumentRef-[A-Za-z0-9.\-]+:)?LicenseRef-[A-Za-z0-9.\-]+$`) //nolint:gochecknoglobals // compiled once, immutable
+var refPattern = regexp.MustCompile(`^(?:DocumentRef-[A-Za-z0-9.\-]+:)?LicenseRef-[A-Za-z0-9.\-]+$`)
 
 // Term is one licence of an expression, with its "or later" mark and an
 // optional exception.

@@ -14,9 +14,9 @@ import (
 )
 
 var (
-	jsonLicenseKey  = regexp.MustCompile(`"license"\s*:`)                  //nolint:gochecknoglobals // compiled once, immutable
-	jsonLicensesKey = regexp.MustCompile(`"licenses"\s*:`)                 //nolint:gochecknoglobals // compiled once, immutable
-	seeLicenseIn    = regexp.MustCompile(`(?i)^see licen[cs]e in\s+(.+)$`) //nolint:gochecknoglobals // compiled once, immutable
+	jsonLicenseKey  = regexp.MustCompile(`"license"\s*:`)
+	jsonLicensesKey = regexp.MustCompile(`"licenses"\s*:`)
+	seeLicenseIn    = regexp.MustCompile(`(?i)^see licen[cs]e in\s+(.+)$`)
 )
 
 // decodeJSON reads a JSON object, turning syntax errors into errors with a

@@ -157,8 +157,8 @@ func names() map[string][]string {
 var (
 	nameTable = names() //nolint:gochecknoglobals // immutable after package initialisation
 
-	nonWord = regexp.MustCompile(`[^a-z0-9.+*]+`)              //nolint:gochecknoglobals // compiled once, immutable
-	parenID = regexp.MustCompile(`\(([A-Za-z0-9.+\-]+)\)\s*$`) //nolint:gochecknoglobals // compiled once, immutable
+	nonWord = regexp.MustCompile(`[^a-z0-9.+*]+`)
+	parenID = regexp.MustCompile(`\(([A-Za-z0-9.+\-]+)\)\s*$`)
 )
 
 // nameKey folds the spelling differences that do not change a name: case,

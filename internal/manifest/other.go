@@ -17,7 +17,6 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-//nolint:gochecknoglobals // compiled once, immutable
 var (
 	gemLicense    = regexp.MustCompile(`(?m)^[ \t]*\w+\.(licenses?)[ \t]*=[ \t]*(.*)$`)
 	quoted        = regexp.MustCompile(`"([^"\\]*)"|'([^'\\]*)'`)

@@ -12,7 +12,7 @@ import (
 	"github.com/BurntSushi/toml"
 )
 
-var tomlLicenseKey = regexp.MustCompile(`^\s*["']?license["']?\s*=`) //nolint:gochecknoglobals // compiled once, immutable
+var tomlLicenseKey = regexp.MustCompile(`^\s*["']?license["']?\s*=`)
 
 func decodeTOML(data []byte) (map[string]any, error) {
 	var doc map[string]any

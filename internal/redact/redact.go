@@ -12,9 +12,9 @@ import (
 
 var (
 	// userinfo matches the credentials of a URL, parseable or not.
-	userinfo = regexp.MustCompile(`([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\s"']*@`) //nolint:gochecknoglobals // compiled once, immutable
+	userinfo = regexp.MustCompile(`([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\s"']*@`)
 	// secretParam matches query parameters that commonly carry tokens.
-	secretParam = regexp.MustCompile(`(?i)([?&](?:access_token|token|private_token|oauth_token|password|passwd|secret|key|api_key|apikey|auth)=)[^&#\s"']*`) //nolint:gochecknoglobals // compiled once, immutable
+	secretParam = regexp.MustCompile(`(?i)([?&](?:access_token|token|private_token|oauth_token|password|passwd|secret|key|api_key|apikey|auth)=)[^&#\s"']*`)
 )
 
 // URL removes credentials from a URL: user information

@@ -154,11 +154,11 @@ func lexExpression(s string) []string {
 		}
 	}
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '(' || c == ')':
+		switch s[i] {
+		case '(', ')':
 			flush(i)
 			toks = append(toks, s[i:i+1])
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+		case ' ', '\t', '\n', '\r':
 			flush(i)
 		default:
 			if start < 0 {
@@ -186,7 +186,7 @@ func idstring(s string) bool {
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.') {
+		if (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') && (c < '0' || c > '9') && c != '-' && c != '.' {
 			return false
 		}
 	}

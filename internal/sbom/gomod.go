@@ -8,6 +8,7 @@ package sbom
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -46,7 +47,7 @@ func FromGoModule(fsys fs.FS, opt Options) (*spdx.Document, error) {
 		return nil, fmt.Errorf("sbom: %w", err)
 	}
 	if mf.Module == nil {
-		return nil, fmt.Errorf("sbom: go.mod has no module line")
+		return nil, errors.New("sbom: go.mod has no module line")
 	}
 	sum, _ := repo.ReadFile(fsys, "go.sum", maxGoMod)
 	h := sha256.Sum256(append(append([]byte{}, data...), sum...))
