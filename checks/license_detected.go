@@ -21,6 +21,13 @@ func licenseDetected() *Check {
 licence as an SPDX expression (` + "`facts.license`" + ` in JSON) with a confidence: the share of the text covered by
 the matched licence. Several licence files give ` + "`A AND B`" + `. A text that is modified, truncated or unknown
 gives ` + "`NOASSERTION`" + ` and a finding here: ospolint never claims the base licence for a changed text.
+Each licence file in the JSON report carries the licences matched in it with their byte ranges; the SARIF run
+carries the same under ` + "`properties.licenseFiles`" + `.
+
+Markdown or HTML formatting, CRLF line ends, a byte-order mark and copyright lines above the text do not change the
+result. A GNU licence text (GPL, LGPL, AGPL) names no variant by itself: ospolint reports ` + "`-only`" + ` unless
+the README, the licence file itself or a package manifest says "or (at your option) any later version" (or gives a
+` + "`-or-later`" + ` id), then ` + "`-or-later`" + `; the file's ` + "`note`" + ` says which evidence decided.
 
 **Why (GGI-A-21, Manage legal compliance):** an unidentified licence cannot be checked against a policy, cannot go
 into an SBOM, and usually means custom terms that a lawyer must read.
@@ -36,6 +43,13 @@ into an SBOM, and usually means custom terms that a lawyer must read.
 			}
 			for _, f := range res.Files {
 				props := map[string]any{"expression": f.Expression, "confidence": round2(f.Confidence)}
+				if len(f.Matches) > 0 {
+					// The licences seen in the text, with their byte ranges.
+					props["matches"] = f.Matches
+				}
+				if f.Note != "" {
+					props["note"] = f.Note
+				}
 				switch {
 				case f.Error != "":
 					p.Report(Finding{Path: f.Path, Message: fmt.Sprintf("licence file not classified: %s", f.Error), Key: "unreadable", Properties: props})

@@ -194,6 +194,7 @@ func TestExitCodes(t *testing.T) {
 		{"unknown rule set", []string{"scan", "--rules", "strict", empty}, cli.ExitUsage, `--rules: no built-in rule set "strict"`},
 		{"missing --config", []string{"scan", "--config", filepath.Join(empty, "nope.yml"), empty}, cli.ExitUsage, "nope.yml does not exist"},
 		{"one output file, two formats", []string{"scan", "--format", "json", "--format", "text", "--output", filepath.Join(t.TempDir(), "out"), empty}, cli.ExitUsage, "--output"},
+		{"--ref with a URL", []string{"scan", "--ref", "v1.0.0", "https://github.com/o/r"}, cli.ExitUsage, "--ref applies to local repositories"},
 		{"unknown flag", []string{"scan", "--colour", empty}, cli.ExitUsage, "--colour"},
 		{"unknown command", []string{"lint", empty}, cli.ExitUsage, "lint"},
 		{"version", []string{"version"}, cli.ExitOK, ""},

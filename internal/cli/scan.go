@@ -115,7 +115,7 @@ func runScan(ctx context.Context, f scanFlags, targets []string, stdout, stderr 
 	for _, target := range targets {
 		res, plan, err := scanTarget(ctx, target, f, token)
 		if err != nil {
-			if errors.Is(err, config.ErrConfig) {
+			if errors.Is(err, config.ErrConfig) || errors.Is(err, repo.ErrRefWithURL) {
 				if len(targets) > 1 {
 					err = fmt.Errorf("%s: %w", redact.URL(target), err)
 				}

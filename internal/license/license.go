@@ -3,16 +3,22 @@
 
 // Package license finds a repository's licence files and identifies them with
 // github.com/google/licensecheck, as SPDX expressions with a confidence.
+//
+// Every candidate is decoded (BOM, UTF-16, CRLF) and stripped of HTML and
+// Markdown markup, scanned first with a small matcher of common licences and,
+// when that does not explain the whole text, with the built-in licences that
+// could match it (see subset.go), never paying for licensecheck's whole set
+// unless over a hundred could.
+// A text counts as a licence only when the matches explain all of it but
+// copyright lines, titles, links and a short preamble; anything that adds,
+// changes or restricts terms gives NOASSERTION, never the base licence.
 package license
 
 import (
-	"bytes"
+	"errors"
+	"fmt"
 	"path"
-	"sort"
 	"strings"
-	"sync"
-
-	"github.com/google/licensecheck"
 
 	"github.com/ospolint/ospolint/internal/repo"
 )
@@ -21,17 +27,30 @@ import (
 // not identified.
 const NoAssertion = "NOASSERTION"
 
-// Thresholds, in percent of the text's words covered by licence matches.
+// MaxClassify is the largest licence file classified; longer files are
+// reported, not read (the longest common licence texts are under 100 KiB).
+const MaxClassify = 1 << 20
+
+// identified is the share, in percent, of a file's meaningful words that
+// licence matches must cover for the file to count as that licence.
+const identified = 75
+
+// Confidence of the weaker signals used when no licence file exists.
 const (
-	// identified is the coverage from which a text counts as that licence;
-	// below it, the text is modified or unknown and gets NOASSERTION.
-	identified = 75
-	// fastAccept is the coverage from which the small matcher's answer is
-	// taken without compiling the full licence set.
-	fastAccept = 90
+	manifestConfidence  = 0.6
+	readmeConfidence    = 0.5
+	statementConfidence = 0.7
 )
 
-// Match is one licence found in a file, at text[Start:End].
+// Sources of a result or signal.
+const (
+	SourceFile     = "file"
+	SourceReadme   = "readme"
+	SourceManifest = "manifest"
+)
+
+// Match is one licence found in a file, at text[Start:End] of the file as
+// stored (offsets count the original bytes, BOM and CRs included).
 type Match struct {
 	ID    string `json:"id"`
 	Start int    `json:"start"`
@@ -44,110 +63,294 @@ type File struct {
 	// Expression is the SPDX expression of this file, NOASSERTION when the
 	// text is not identified.
 	Expression string `json:"expression"`
-	// Confidence is the share of the text covered by the matches (0..1).
+	// Confidence is the share of the text's words covered by the matches
+	// (0..1); lower for statements, README sections and manifests.
 	Confidence float64 `json:"confidence"`
-	Matches    []Match `json:"matches,omitempty"`
+	// Matches are licensecheck's ids (GNU texts without version suffix) and
+	// where they are.
+	Matches []Match `json:"matches,omitempty"`
 	// Error says why the file could not be classified (unreadable, binary,
 	// too large, symlink out of the repository).
 	Error string `json:"error,omitempty"`
+	// Source is "readme" or "manifest" for the weaker signals, empty for a
+	// licence file.
+	Source string `json:"source,omitempty"`
+	// Note explains a reading: why a text is NOASSERTION, how a GNU
+	// version was chosen, that a file is a statement rather than a text.
+	Note string `json:"note,omitempty"`
 }
 
 // Result is the project licence.
 type Result struct {
-	// Expression is the SPDX expression of the project licence, "" when no
-	// licence file exists, NOASSERTION when none is identified.
+	// Expression is the SPDX expression of the project licence, "" when
+	// nothing states one, NOASSERTION when a licence file is not identified.
 	Expression string  `json:"expression"`
 	Confidence float64 `json:"confidence"`
-	Files      []File  `json:"files"`
+	// Source says where Expression comes from: "file" (licence files),
+	// "readme" or "manifest" (weaker, used only without licence files).
+	Source string `json:"source,omitempty"`
+	// Files are the licence files, identified one by one.
+	Files []File `json:"files"`
+	// Signals are the README licence section and package manifest licence
+	// fields that stood in for missing licence files.
+	Signals []File `json:"signals,omitempty"`
 }
 
-var (
-	fastOnce    sync.Once             //nolint:gochecknoglobals // lazily compiled matcher, immutable afterwards
-	fastScanner *licensecheck.Scanner //nolint:gochecknoglobals // see fastOnce
-)
-
-// common lists the licences (and their look-alikes, so a sibling is never
-// mistaken for them) that the small matcher knows. It compiles in about
-// 50 ms where the full set takes over a second.
-func common() []string {
-	return []string{
-		"MIT", "MIT-0", "MIT-CMU", "X11", "ISC", "0BSD",
-		"Apache-2.0", "Apache-1.1",
-		"BSD-2-Clause", "BSD-2-Clause-Patent", "BSD-3-Clause", "BSD-3-Clause-Clear", "BSD-4-Clause", "BSD-1-Clause",
-		"GPL-2.0", "GPL-3.0", "LGPL-2.1", "LGPL-3.0", "LGPL-2.0", "AGPL-3.0",
-		"MPL-2.0", "MPL-1.1", "EPL-1.0", "EPL-2.0", "Unlicense", "CC0-1.0", "BSL-1.0", "Zlib",
-		"CC-BY-4.0", "CC-BY-SA-4.0",
-	}
-}
-
-func fast() *licensecheck.Scanner {
-	fastOnce.Do(func() {
-		want := map[string]bool{}
-		for _, id := range common() {
-			want[id] = true
-		}
-		var set []licensecheck.License
-		for _, l := range licensecheck.BuiltinLicenses() {
-			if want[l.ID] {
-				set = append(set, l)
-			}
-		}
-		s, err := licensecheck.NewScanner(set)
-		if err == nil {
-			fastScanner = s
-		}
-	})
-	return fastScanner
+// classified is a File with what the project-level decision needs.
+type classified struct {
+	File
+	raw       []string // licensecheck ids, distinct, in order
+	or        bool     // the file offers a choice between its licences
+	ev        evidence // GNU version statements in the file
+	declared  string   // expression the file itself declares (SPDX tag, REUSE name)
+	statement bool     // the file names licences instead of holding their text
+	lead      string   // explanatory text around the licence texts
 }
 
 // Classify identifies one licence text.
 func Classify(text []byte) File {
-	text = bytes.TrimPrefix(text, []byte("\xef\xbb\xbf"))
-	if isBinary(text) {
-		return File{Expression: NoAssertion, Error: "binary file, not a licence text"}
-	}
-	if s := fast(); s != nil {
-		if f, ok := decide(s.Scan(text)); ok && f.Confidence*100 >= fastAccept && f.Expression != NoAssertion {
-			return f
-		}
-	}
-	f, _ := decide(licensecheck.Scan(text))
-	return f
+	c := classify("", text, fullOrFast)
+	c.Expression, c.Note = c.resolve(c.ev)
+	return c.File
 }
 
-// decide turns licensecheck coverage into an expression: one licence, or
-// several joined with AND (a bundle of texts). URL matches are references,
-// not licence texts, and are left out.
-func decide(cov licensecheck.Coverage) (File, bool) {
-	var f File
-	seen := map[string]bool{}
-	var ids []string
-	for _, m := range cov.Match {
-		if m.IsURL {
+// scanMode chooses the matchers: the small one, then the candidate subset
+// (the product), or one of them alone (the tests proving that neither ever
+// contradicts the full set).
+type scanMode int
+
+const (
+	fullOrFast scanMode = iota
+	fastOnly
+	subsetOnly
+	fullOnly
+)
+
+func classify(name string, data []byte, mode scanMode) classified {
+	c := classified{File: File{Path: name, Expression: NoAssertion}, ev: newEvidence()}
+	if len(data) > MaxClassify {
+		c.Error = fmt.Sprintf("too large to be a licence text (%d bytes, limit %d); not classified", len(data), MaxClassify)
+		return c
+	}
+	t, why := prepare(name, data)
+	if why != "" {
+		c.Error = why
+		return c
+	}
+	var a *analysis
+	if mode == fullOrFast || mode == fastOnly {
+		if s := fast(); s != nil {
+			a = analyse(t, s)
+			if !a.clean() {
+				if mode == fastOnly {
+					c.Note = "declined by the small matcher"
+					return c
+				}
+				a = nil
+			}
+		}
+	}
+	if a == nil {
+		var m matcher = fullMatcher{}
+		if mode != fullOnly {
+			m = subsetMatcher(t.b)
+		}
+		a = analyse(t, m)
+	}
+	c.fill(t, a, name)
+	return c
+}
+
+// fill turns an analysis into the file's reading.
+func (c *classified) fill(t *text, a *analysis, name string) {
+	for _, m := range a.matches {
+		s, e := t.orig(m.Start, m.End)
+		c.Matches = append(c.Matches, Match{ID: m.ID, Start: s, End: e})
+	}
+	c.raw = a.ids
+	c.ev = a.ev
+	c.lead = strings.Join(a.lead, "\n")
+	c.or = dualIntent(c.lead)
+	c.Confidence = round3(a.confidence())
+	for _, tag := range a.spdx {
+		if d := declared(tag); d != "" {
+			c.declared = d
+			scanEvidence(d, "the SPDX tag of "+displayName(name), c.ev)
+			break
+		}
+	}
+	if id := reuseName(name); id != "" {
+		c.ev.noteID(id, displayName(name))
+		if strings.HasPrefix(id, "LicenseRef-") {
+			// A REUSE custom licence: its text is meant to be unknown.
+			c.raw, c.declared, c.Confidence = nil, id, 1
+			c.Note = "custom licence named by its REUSE file name"
+			return
+		}
+		if c.declared == "" {
+			c.declared = id
+		}
+	}
+	if id := reuseName(name); id != "" && len(a.ids) > 0 && !consistent(id, a.ids) {
+		c.Note = "the file name says " + id + " but the text is " + strings.Join(a.ids, ", ")
+	}
+	verdict := a.verdict()
+	switch {
+	case verdict == "":
+	case len(a.ids) > 1 && c.declared != "" && (a.flag == "" || a.leadFlag) && words(strings.Join(a.tail, " ")) <= maxTail && consistent(c.declared, a.ids):
+		// A bundle of licence texts that declares itself with an SPDX tag
+		// naming exactly the licences found: the prose between them says
+		// which files each covers. (One licence text with terms around it
+		// stays unidentified, tag or not.)
+		c.Note = "licence texts as declared by the file's SPDX tag; other text: " + snippet(c.lead)
+	case len(a.ids) == 0 && c.declared != "" && reuseName(name) == "":
+		c.statement, c.Confidence = true, statementConfidence
+		c.Note = "SPDX tag, not a licence text"
+	case len(a.ids) == 0:
+		c.readStatement(t.b)
+	default:
+		c.raw = nil
+		c.Note = verdict
+	}
+}
+
+// readStatement reads a short file that names licences instead of holding
+// their text ("This project is dual-licensed under the Unlicense and MIT
+// licenses."). Anything more than naming them is left unidentified.
+func (c *classified) readStatement(b []byte) {
+	s := string(b)
+	c.Note = "no licence text found"
+	if words(s) > 120 {
+		return
+	}
+	ids := namesIn(s)
+	if len(ids) == 0 {
+		return
+	}
+	if f := flagIn(reGNUOption.ReplaceAllString(s, " "), false); f != "" {
+		c.Note = "statement naming " + strings.Join(ids, ", ") + " with other terms: " + f + "; not identified"
+		return
+	}
+	c.statement, c.raw, c.Confidence = true, ids, statementConfidence
+	c.or = dualIntent(s)
+	scanEvidence(s, "the licence statement", c.ev)
+	c.Note = "licence statement naming " + strings.Join(ids, ", ") + ", not a licence text"
+}
+
+// consistent reports whether a declared expression names every id found
+// (GNU ids by family and version, whatever the suffix).
+func consistent(decl string, ids []string) bool {
+	for _, id := range ids {
+		want := spdxID(id)
+		ok := false
+		for _, d := range exprIDs(decl) {
+			if d == want || gnuBare[id] && (d == id+"-only" || d == id+"-or-later") {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func exprIDs(expr string) []string {
+	var out []string
+	for _, tok := range strings.Fields(strings.NewReplacer("(", " ", ")", " ").Replace(expr)) {
+		switch tok {
+		case "AND", "OR", "WITH":
 			continue
 		}
-		f.Matches = append(f.Matches, Match{ID: m.ID, Start: m.Start, End: m.End})
-		if !seen[m.ID] {
-			seen[m.ID] = true
-			ids = append(ids, m.ID)
-		}
+		out = append(out, tok)
 	}
-	f.Confidence = cov.Percent / 100
-	if len(ids) == 0 || cov.Percent < identified {
-		f.Expression = NoAssertion
-		return f, len(ids) == 1
-	}
-	sort.Strings(ids)
-	f.Expression = strings.Join(ids, " AND ")
-	return f, len(ids) == 1
+	return out
 }
 
-func isBinary(b []byte) bool {
-	if len(b) > 8000 {
-		b = b[:8000]
+// resolve builds the file's expression from its ids with the GNU version
+// evidence given; NOASSERTION when nothing was identified.
+func (c *classified) resolve(ev evidence) (string, string) {
+	if c.Error != "" {
+		return NoAssertion, c.Note
 	}
-	return bytes.IndexByte(b, 0) >= 0
+	if len(c.raw) == 0 {
+		if c.declared != "" && (strings.HasPrefix(c.declared, "LicenseRef-") || c.statement) {
+			return c.declared, c.Note
+		}
+		return NoAssertion, c.Note
+	}
+	if c.declared != "" && consistent(c.declared, c.raw) {
+		return c.declared, c.Note
+	}
+	var parts, notes []string
+	for _, id := range c.raw {
+		if base, kind := splitGNU(id); base != "" && kind != "" && hasBare(c.raw, base) {
+			continue // a notice beside its own full text: the text decides
+		}
+		s := spdxID(id)
+		if gnuBare[id] {
+			var n string
+			s, n = resolveGNU(id, ev)
+			notes = append(notes, n)
+		}
+		if ok, _ := spdxexpActive(s); !ok && !strings.Contains(s, " ") && !strings.HasPrefix(s, "LicenseRef-") {
+			s = "LicenseRef-" + refSafe(s)
+		}
+		parts = append(parts, s)
+	}
+	op := "AND"
+	if c.or {
+		op = "OR"
+	}
+	expr := join(op, parts)
+	if !valid(expr) {
+		return NoAssertion, "internal: " + expr + " is not a valid SPDX expression"
+	}
+	note := c.Note
+	if len(notes) > 0 {
+		note = strings.TrimPrefix(note+"; "+strings.Join(notes, "; "), "; ")
+	}
+	return expr, note
 }
+
+// hasBare reports whether ids hold the full text of a GNU licence whose
+// notice is also there; the notice's suffix is then evidence, not a
+// second licence.
+func hasBare(ids []string, base string) bool {
+	for _, id := range ids {
+		if id == base {
+			return true
+		}
+	}
+	return false
+}
+
+// reuseName is the licence a REUSE LICENSES/<id>.txt file names, "" for
+// other paths or names that are not SPDX ids.
+func reuseName(name string) string {
+	dir, file := path.Split(name)
+	if !strings.EqualFold(dir, "LICENSES/") {
+		return ""
+	}
+	id := strings.TrimSuffix(file, path.Ext(file))
+	if strings.HasPrefix(id, "LicenseRef-") && refSafe(id) == id {
+		return id
+	}
+	if ok, canon := spdxexpActive(id); ok {
+		return canon
+	}
+	return ""
+}
+
+func displayName(name string) string {
+	if name == "" {
+		return "the licence file"
+	}
+	return name
+}
+
+func round3(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
 
 // IsCandidate reports whether a repository path is a licence file: at the
 // root LICENSE, LICENCE, COPYING, UNLICENSE (any case, with .md, .txt, .rst,
@@ -165,13 +368,18 @@ func IsCandidate(p string) bool {
 }
 
 // IsLicenseName reports whether a file name looks like a licence file.
+// Source and data files named after licences (license.go,
+// license-checker.js, licenses.json) are not.
 func IsLicenseName(name string) bool {
 	n := strings.ToLower(name)
-	for _, ext := range []string{".md", ".markdown", ".txt", ".rst", ".html", ".adoc"} {
+	for _, ext := range []string{".md", ".markdown", ".txt", ".rst", ".html", ".htm", ".adoc"} {
 		if strings.HasSuffix(n, ext) {
 			n = strings.TrimSuffix(n, ext)
 			break
 		}
+	}
+	if codeExt[strings.TrimPrefix(path.Ext(n), ".")] {
+		return false
 	}
 	for _, base := range []string{"license", "licence", "copying", "unlicense"} {
 		if n == base {
@@ -187,27 +395,84 @@ func IsLicenseName(name string) bool {
 	return false
 }
 
+// codeExt are extensions of source and data files, never licence texts.
+//
+//nolint:gochecknoglobals // immutable table
+var codeExt = wordSet(`go js mjs cjs ts tsx jsx py pyc rb java kt kts c h cc cpp hpp cs rs swift php pl pm sh bash zsh
+	fish ps1 bat cmd json jsonc yml yaml toml xml ini cfg conf lock css scss less sql proto lua r scala dart ex exs erl hs
+	ml vue svelte png jpg jpeg gif svg ico pdf zip gz tgz tar jar class o so a exe dll wasm sum mod tmpl tpl j2 csv`)
+
+// thirdParty reports licence files that collect the licences of bundled
+// dependencies: listed, but not the project's own licence.
+func thirdParty(p string) bool {
+	n := strings.ToLower(path.Base(p))
+	for _, w := range []string{"third", "3rd", "vendor", "dependenc", "bundled", "notice"} {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // Reader reads a repository file (shared, memoised by the caller).
 type Reader func(path string) ([]byte, error)
 
 // DetectProject classifies every licence candidate of the index and combines
-// them into the project's expression.
+// them into the project's expression. Without licence files it falls back
+// on the README's licence section and package manifests, with a lower
+// confidence and a Source saying so.
 func DetectProject(ix *repo.Index, read Reader) Result {
-	var res Result
+	var files []classified
 	for _, e := range candidates(ix) {
-		var f File
-		if e.Escapes {
-			f = File{Expression: NoAssertion, Error: "symlink points outside the repository; not followed"}
-		} else if data, err := read(e.Path); err != nil {
-			f = File{Expression: NoAssertion, Error: err.Error()}
-		} else {
-			f = Classify(data)
-		}
-		f.Path = e.Path
-		res.Files = append(res.Files, f)
+		files = append(files, classifyEntry(e, read))
 	}
-	res.Expression, res.Confidence = combine(res.Files)
+	p := &project{ix: ix, read: read}
+	if len(files) == 0 {
+		return p.fallback()
+	}
+	ev := newEvidence()
+	needGNU := false
+	for _, f := range files {
+		ev.merge(f.ev)
+		for _, id := range f.raw {
+			needGNU = needGNU || gnuBare[id]
+		}
+	}
+	if needGNU {
+		ev.merge(p.evidence())
+	}
+	res := Result{Source: SourceFile, Files: []File{}}
+	for i := range files {
+		files[i].Expression, files[i].Note = files[i].resolve(ev)
+		res.Files = append(res.Files, files[i].File)
+	}
+	res.Expression, res.Confidence = p.combine(files)
 	return res
+}
+
+func classifyEntry(e repo.Entry, read Reader) classified {
+	bad := func(msg string) classified {
+		return classified{File: File{Path: e.Path, Expression: NoAssertion, Error: msg}, ev: newEvidence()}
+	}
+	switch {
+	case e.Escapes:
+		return bad("symbolic link that leaves the repository or dangles; not followed")
+	case e.Size > MaxClassify:
+		return bad(fmt.Sprintf("too large to be a licence text (%d bytes, limit %d); not classified", e.Size, MaxClassify))
+	}
+	data, err := read(e.Path)
+	switch {
+	case errors.Is(err, repo.ErrTooLarge):
+		return bad(fmt.Sprintf("too large to be a licence text (limit %d bytes); not classified", MaxClassify))
+	case err != nil:
+		return bad("cannot read: " + err.Error())
+	}
+	c := classify(e.Path, data, fullOrFast)
+	c.Path = e.Path
+	if e.Symlink && c.Error == "" {
+		c.Note = strings.TrimPrefix(c.Note+"; symbolic link inside the repository, classified through it", "; ")
+	}
+	return c
 }
 
 func candidates(ix *repo.Index) []repo.Entry {
@@ -224,32 +489,3 @@ func candidates(ix *repo.Index) []repo.Entry {
 	}
 	return out
 }
-
-// combine joins the files' expressions with AND (each file is a licence the
-// project ships); any unidentified file makes the whole NOASSERTION.
-func combine(files []File) (string, float64) {
-	if len(files) == 0 {
-		return "", 0
-	}
-	seen := map[string]bool{}
-	var parts []string
-	conf := 1.0
-	for _, f := range files {
-		if f.Expression == NoAssertion {
-			return NoAssertion, 0
-		}
-		conf = min(conf, f.Confidence)
-		for _, id := range strings.Split(f.Expression, " AND ") {
-			if !seen[id] {
-				seen[id] = true
-				parts = append(parts, id)
-			}
-		}
-	}
-	sort.Strings(parts)
-	return strings.Join(parts, " AND "), conf
-}
-
-// Warm compiles the small matcher ahead of the first Classify, so the work
-// overlaps the walk.
-func Warm() { fast() }

@@ -7,7 +7,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -16,12 +15,10 @@ import (
 	"github.com/go-git/go-billy/v5/osfs"
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/plumbing/storer"
 	"github.com/go-git/go-git/v5/plumbing/transport"
 	"github.com/go-git/go-git/v5/plumbing/transport/http"
 	"github.com/go-git/go-git/v5/storage"
-	"github.com/go-git/go-git/v5/storage/filesystem"
 	"github.com/go-git/go-git/v5/storage/memory"
 
 	"github.com/ospolint/ospolint/internal/redact"
@@ -34,15 +31,10 @@ var (
 	ErrNoCommits       = errors.New("repository has no commits yet")
 )
 
-// Clones on disk keep a small object cache: several may be scanned at once.
-const (
-	cloneCacheSize   = 16 * cache.MiByte
-	largeObjectBytes = 4 << 20
-)
-
 // OpenRevision reads a revision of the repository at dir (or a parent of it)
 // from its object store, without a checkout: the working tree, the index and
-// untracked files play no part.
+// untracked files play no part. The store is opened with a large-object
+// threshold, so big blobs are streamed rather than inflated into memory.
 func OpenRevision(dir, ref string) (*Repo, error) {
 	if _, err := os.Stat(dir); err != nil {
 		var pe *fs.PathError
@@ -51,8 +43,17 @@ func OpenRevision(dir, ref string) (*Repo, error) {
 		}
 		return nil, fmt.Errorf("open %s: %w", dir, err)
 	}
-	r, err := git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
+	layout, found, err := findGit(dir, true)
 	if err != nil {
+		return nil, fmt.Errorf("open %s: %w: %w", dir, ErrNotGitRepo, err)
+	}
+	if !found {
+		return nil, fmt.Errorf("open %s: %w", dir, ErrNotGitRepo)
+	}
+	st := layout.storage()
+	r, err := git.Open(st, nil)
+	if err != nil {
+		_ = st.Close()
 		if errors.Is(err, git.ErrRepositoryNotExists) {
 			return nil, fmt.Errorf("open %s: %w", dir, ErrNotGitRepo)
 		}
@@ -64,7 +65,7 @@ func OpenRevision(dir, ref string) (*Repo, error) {
 	h, err := r.ResolveRevision(plumbing.Revision(ref))
 	if err != nil {
 		empty := !hasCommits(r)
-		_ = closeStorer(r.Storer)
+		_ = st.Close()
 		if empty {
 			return nil, fmt.Errorf("open %s: %w", dir, ErrNoCommits)
 		}
@@ -72,12 +73,12 @@ func OpenRevision(dir, ref string) (*Repo, error) {
 	}
 	view, err := commitView(r, *h)
 	if err != nil {
-		_ = closeStorer(r.Storer)
+		_ = st.Close()
 		return nil, fmt.Errorf("open %s at %s: %w", dir, ref, err)
 	}
 	view.Name = dir
 	view.Kind = KindRevision
-	view.closer = func() error { return closeStorer(r.Storer) }
+	view.closer = st.Close
 	return view, nil
 }
 
@@ -116,13 +117,6 @@ func commitView(r *git.Repository, h plumbing.Hash) (*Repo, error) {
 	}, nil
 }
 
-func closeStorer(s storage.Storer) error {
-	if c, ok := s.(io.Closer); ok {
-		return c.Close()
-	}
-	return nil
-}
-
 // Clone clones a remote repository shallowly (one commit of the default
 // branch, no tags, no submodules, no checkout) into memory or, when
 // opt.TempDir is set, into a temporary directory that Close removes.
@@ -143,8 +137,7 @@ func Clone(ctx context.Context, rawURL string, opt OpenOptions) (*Repo, error) {
 		if err != nil {
 			return nil, fmt.Errorf("clone %s: %w", name, err)
 		}
-		fst := filesystem.NewStorageWithOptions(osfs.New(tmp), cache.NewObjectLRU(cloneCacheSize),
-			filesystem.Options{LargeObjectThreshold: largeObjectBytes})
+		fst := diskStorage(osfs.New(tmp))
 		st = fst
 		cleanup = func() error {
 			cerr := fst.Close()

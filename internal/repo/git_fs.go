@@ -23,6 +23,9 @@ import (
 // maxLinkHops bounds symlink resolution, as the kernel's ELOOP limit does.
 const maxLinkHops = 40
 
+// maxPrealloc bounds the buffer ReadFile sizes from the stated file size.
+const maxPrealloc = 1 << 20
+
 // maxLinkTarget caps the symlink blob read: a real target fits in PATH_MAX.
 const maxLinkTarget = 4096
 
@@ -164,7 +167,8 @@ func (t *treeFS) ReadFile(name string) ([]byte, error) {
 	if info.IsDir() {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: errIsDir}
 	}
-	data := make([]byte, 0, info.Size())
+	// The size comes from an object header: trust it only so far.
+	data := make([]byte, 0, min(info.Size(), maxPrealloc))
 	buf := make([]byte, 32*1024)
 	for {
 		n, err := f.Read(buf)
@@ -302,7 +306,19 @@ func usableEntry(e object.TreeEntry) bool {
 	return true
 }
 
+// objectSizer is implemented by go-git's stores: it reads an object's size
+// from its header (for a delta, the delta's header) without inflating it.
+type objectSizer interface {
+	EncodedObjectSize(h plumbing.Hash) (int64, error)
+}
+
 func (t *treeFS) blobSizeLocked(h plumbing.Hash) (int64, error) {
+	if s, ok := t.s.(objectSizer); ok {
+		if size, err := s.EncodedObjectSize(h); err == nil {
+			return size, nil
+		}
+		// Objects only an alternate store holds are found below.
+	}
 	obj, err := t.s.EncodedObject(plumbing.BlobObject, h)
 	if err != nil {
 		return 0, fmt.Errorf("read blob %s: %w", h, err)

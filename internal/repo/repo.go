@@ -37,6 +37,9 @@ type Repo struct {
 	// trees only: a revision holds tracked files only).
 	Ignore bool
 
+	// git locates the git dir of a working tree whose ".git" is a file
+	// (linked worktrees, submodules) or a link; nil otherwise.
+	git    *gitLayout
 	closer func() error
 }
 
@@ -51,9 +54,14 @@ func (r *Repo) Close() error {
 // ErrTooLarge is returned by ReadFile when a file exceeds the limit given.
 var ErrTooLarge = errors.New("file too large")
 
-// ReadHead reads at most n bytes from the start of a file.
+// ErrNotRegular is returned by ReadFile and ReadHead for directories, named
+// pipes, sockets and devices: opening a pipe blocks until a writer comes,
+// and a device may never end.
+var ErrNotRegular = errors.New("not a regular file")
+
+// ReadHead reads at most n bytes from the start of a regular file.
 func ReadHead(fsys fs.FS, name string, n int) ([]byte, error) {
-	f, err := fsys.Open(name)
+	f, err := openRegular(fsys, name)
 	if err != nil {
 		return nil, err
 	}
@@ -66,10 +74,10 @@ func ReadHead(fsys fs.FS, name string, n int) ([]byte, error) {
 	return buf[:m], nil
 }
 
-// ReadFile reads a whole file, failing with ErrTooLarge past limit bytes so a
-// huge or endless file never stalls a scan.
+// ReadFile reads a whole regular file, failing with ErrTooLarge past limit
+// bytes so a huge or endless file never stalls a scan.
 func ReadFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
-	f, err := fsys.Open(name)
+	f, err := openRegular(fsys, name)
 	if err != nil {
 		return nil, err
 	}
@@ -82,4 +90,47 @@ func ReadFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w (over %d bytes)", name, ErrTooLarge, limit)
 	}
 	return data, nil
+}
+
+// openRegular opens name only after Stat (which follows symlinks) shows a
+// regular file, so a pipe or device is never opened. The open file is
+// checked again in case the path was swapped in between. An FS without Stat
+// is opened directly (fs.Stat would open it anyway); every FS the scanner
+// builds (os.Root, git trees, os.DirFS) has one.
+func openRegular(fsys fs.FS, name string) (fs.File, error) {
+	if sfs, ok := fsys.(fs.StatFS); ok {
+		info, err := sfs.Stat(name)
+		if err != nil {
+			return nil, err
+		}
+		if !info.Mode().IsRegular() {
+			return nil, &fs.PathError{Op: "open", Path: name, Err: notRegular(info.Mode())}
+		}
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	if info, err := f.Stat(); err == nil && !info.Mode().IsRegular() {
+		_ = f.Close()
+		return nil, &fs.PathError{Op: "open", Path: name, Err: notRegular(info.Mode())}
+	}
+	return f, nil
+}
+
+func notRegular(m fs.FileMode) error {
+	kind := "special file"
+	switch {
+	case m.IsDir():
+		kind = "directory"
+	case m&fs.ModeNamedPipe != 0:
+		kind = "named pipe"
+	case m&fs.ModeSocket != 0:
+		kind = "socket"
+	case m&fs.ModeDevice != 0:
+		kind = "device"
+	case m&fs.ModeSymlink != 0:
+		kind = "symbolic link"
+	}
+	return fmt.Errorf("%w (%s)", ErrNotRegular, kind)
 }

@@ -54,7 +54,14 @@ func Walk(ctx context.Context, r *Repo, opt WalkOptions) (*Index, []Problem, err
 	w.g, w.ctx = g, gctx
 	var patterns []gitignore.Pattern
 	if r.Ignore {
-		patterns = w.readIgnore(".git/info/exclude", nil)
+		if gf, ok := gitFilesFor(r); ok {
+			patterns = w.readIgnore(gf.common.fsys, gf.common.name("info/exclude"), ".git/info/exclude", nil)
+			tracked, err := readTracked(gf.private)
+			if err != nil {
+				w.problem(".git/index", "cannot read the git index, so .gitignore rules may hide tracked files: "+cleanErr(err))
+			}
+			w.tracked = tracked
+		}
 	}
 	w.dir("", patterns)
 	if err := g.Wait(); err != nil {
@@ -70,6 +77,7 @@ func Walk(ctx context.Context, r *Repo, opt WalkOptions) (*Index, []Problem, err
 type walker struct {
 	fsys    fs.FS
 	ignore  bool
+	tracked trackedSet // read-only during the walk
 	exclude func(string, bool) bool
 	g       *errgroup.Group
 	ctx     context.Context //nolint:containedctx // the walk's own cancellation, scoped to one Walk call
@@ -105,7 +113,7 @@ func (w *walker) dir(dir string, patterns []gitignore.Pattern) {
 	if w.ignore {
 		for _, de := range des {
 			if de.Name() == ".gitignore" && de.Type().IsRegular() {
-				patterns = append(patterns[:len(patterns):len(patterns)], w.readIgnore(join(dir, ".gitignore"), splitDir(dir))...)
+				patterns = append(patterns[:len(patterns):len(patterns)], w.readIgnore(w.fsys, join(dir, ".gitignore"), join(dir, ".gitignore"), splitDir(dir))...)
 				break
 			}
 		}
@@ -123,10 +131,14 @@ func (w *walker) dir(dir string, patterns []gitignore.Pattern) {
 			w.problem(p, "name is not valid UTF-8; not scanned")
 			continue
 		}
-		if isDir && de.Name() == ".git" {
+		if de.Name() == ".git" {
+			// A directory, or a file pointing to one (worktrees,
+			// submodules): git data, not content.
 			continue
 		}
-		if m != nil && m.Match(strings.Split(p, "/"), isDir) {
+		// Ignore rules hide untracked files only: git tracks a file added
+		// with -f whatever .gitignore says.
+		if m != nil && !w.tracked.keeps(p, isDir) && m.Match(strings.Split(p, "/"), isDir) {
 			continue
 		}
 		if w.exclude != nil && w.exclude(p, isDir) {
@@ -173,11 +185,13 @@ func (w *walker) symlink(p string) (Entry, bool) {
 	return Entry{Path: p, Size: info.Size(), Symlink: true}, true
 }
 
-func (w *walker) readIgnore(p string, domain []string) []gitignore.Pattern {
-	data, err := ReadFile(w.fsys, p, maxGitignore)
+// readIgnore parses the ignore file name of fsys; label is the path problems
+// name.
+func (w *walker) readIgnore(fsys fs.FS, name, label string, domain []string) []gitignore.Pattern {
+	data, err := ReadFile(fsys, name, maxGitignore)
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
-			w.problem(p, "ignored: "+cleanErr(err))
+			w.problem(label, "ignored: "+cleanErr(err))
 		}
 		return nil
 	}

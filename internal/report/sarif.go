@@ -393,6 +393,12 @@ func runProperties(t *scan.TargetResult) map[string]any {
 	}
 	if t.Facts.License.Expression != nil {
 		props["license"] = *t.Facts.License.Expression
+		props["licenseConfidence"] = t.Facts.License.Confidence
+	}
+	if len(t.Facts.License.Files) > 0 {
+		// The licence files with the licences matched in each and their byte
+		// ranges, as in the JSON report's facts.license.files.
+		props["licenseFiles"] = t.Facts.License.Files
 	}
 	props["maturity"] = nonNilMaturity(t.Maturity)
 	return props

@@ -101,9 +101,15 @@ type Facts struct {
 // LicenseFact is the project licence.
 type LicenseFact struct {
 	// Expression is the SPDX expression, null when there is no licence file.
-	Expression *string        `json:"expression"`
-	Confidence float64        `json:"confidence"`
-	Files      []license.File `json:"files"`
+	Expression *string `json:"expression"`
+	Confidence float64 `json:"confidence"`
+	// Source says where the expression comes from: "file" (licence files),
+	// "readme" or "manifest" (weaker signals, used only without licence files).
+	Source string         `json:"source,omitempty"`
+	Files  []license.File `json:"files"`
+	// Signals are the weaker evidence: README licence sections and package
+	// manifest licence fields.
+	Signals []license.File `json:"signals,omitempty"`
 }
 
 // GoalMaturity summarises one GGI goal: checks passed out of those that

@@ -38,7 +38,7 @@ func Run(ctx context.Context, r *repo.Repo, plan *Plan, opt Options) (*TargetRes
 	}
 	res := &TargetResult{Target: r.Name, Kind: string(r.Kind), Revision: r.Revision, Findings: []Finding{}}
 	if plan.needsLicense() {
-		go license.Warm()
+		go license.Prefetch(r.FS)
 	}
 	ix, problems, err := repo.Walk(ctx, r, repo.WalkOptions{Exclude: plan.excluded})
 	if err != nil {
@@ -253,7 +253,7 @@ func licenseFact(t *checks.Target, p *Plan) LicenseFact {
 		return LicenseFact{Files: []license.File{}}
 	}
 	lr := t.License()
-	lf := LicenseFact{Confidence: lr.Confidence, Files: lr.Files}
+	lf := LicenseFact{Confidence: lr.Confidence, Source: lr.Source, Files: lr.Files, Signals: lr.Signals}
 	if lf.Files == nil {
 		lf.Files = []license.File{}
 	}

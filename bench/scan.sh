@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# SPDX-FileCopyrightText: 2026 The ospolint Authors
+#
+# Scan speed check (issue 2): builds ospolint, generates a synthetic tree of
+# N files (default 100000) in a temporary directory, then times, alternately
+# and RUNS times each (default 3), the baseline
+#     find . -type f -print0 | xargs -0 head -c 4096 > /dev/null
+# and the full default scan
+#     ospolint scan --format json . > /dev/null
+# Prints the median wall times, their ratio and the scan's peak RSS, and
+# exits 1 when the ratio is over 1.5 or the RSS over 200 MiB.
+# Page caches are not dropped (that needs root): one untimed run of each
+# warms them, so both sides read from memory.
+#
+# Usage: bench/scan.sh [N]      env: RUNS=3 MAX_RATIO=1.5 MAX_RSS_MIB=200 KEEP=1
+set -euo pipefail
+
+n=${1:-100000}
+runs=${RUNS:-3}
+max_ratio=${MAX_RATIO:-1.5}
+max_rss=${MAX_RSS_MIB:-200}
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+timebin=/usr/bin/time
+if ! "$timebin" -f %e true >/dev/null 2>&1; then
+	echo "scan.sh: GNU time is needed for the peak RSS (Debian: apt-get install time)" >&2
+	exit 2
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/ospolint-bench.XXXXXX")
+cleanup() { if [ -z "${KEEP:-}" ]; then rm -rf "$work"; else echo "kept $work" >&2; fi; }
+trap cleanup EXIT
+
+echo "building ospolint" >&2
+(cd "$root" && go build -o "$work/ospolint" ./cmd/ospolint)
+echo "generating $n files" >&2
+(cd "$root" && go run ./bench/gentree -n "$n" -out "$work/tree")
+
+cd "$work/tree"
+
+# timed CMD...: runs CMD under GNU time, prints "seconds max-rss-KiB".
+timed() {
+	"$timebin" -o "$work/time.out" -f '%e %M' "$@" >/dev/null 2>"$work/stderr" || {
+		rc=$?
+		# ospolint exits 1 when it has findings at --fail-on: a normal scan.
+		if [ "$rc" -ne 1 ] || [ "$1" != "$work/ospolint" ]; then
+			echo "scan.sh: $* failed ($rc):" >&2
+			cat "$work/stderr" >&2
+			exit 1
+		fi
+	}
+	tail -n 1 "$work/time.out"
+}
+
+baseline() { timed sh -c 'find . -type f -print0 | xargs -0 head -c 4096 > /dev/null'; }
+scan() { timed "$work/ospolint" scan --format json .; }
+
+baseline >/dev/null
+scan >/dev/null
+
+base_times=() scan_times=() rss_max=0
+for i in $(seq "$runs"); do
+	read -r t _ < <(baseline)
+	base_times+=("$t")
+	read -r t rss < <(scan)
+	scan_times+=("$t")
+	if [ "$rss" -gt "$rss_max" ]; then rss_max=$rss; fi
+	echo "run $i: baseline ${base_times[-1]} s, scan $t s, scan RSS $((rss / 1024)) MiB" >&2
+done
+
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+base=$(median "${base_times[@]}")
+scanned=$(median "${scan_times[@]}")
+ratio=$(awk -v s="$scanned" -v b="$base" 'BEGIN {printf "%.2f", (b > 0 ? s / b : 0)}')
+rss_mib=$((rss_max / 1024))
+
+echo "files:           $n"
+echo "baseline (head): ${base} s (median of $runs)"
+echo "ospolint scan:   ${scanned} s (median of $runs)"
+echo "ratio:           ${ratio} (max ${max_ratio})"
+echo "peak RSS:        ${rss_mib} MiB (max ${max_rss})"
+
+fail=0
+if awk -v r="$ratio" -v m="$max_ratio" 'BEGIN {exit !(r > m)}'; then
+	echo "FAIL: scan takes ${ratio}x the baseline" >&2
+	fail=1
+fi
+if [ "$rss_mib" -gt "$max_rss" ]; then
+	echo "FAIL: peak RSS ${rss_mib} MiB" >&2
+	fail=1
+fi
+exit "$fail"

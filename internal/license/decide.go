@@ -1,0 +1,534 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The ospolint Authors
+
+package license
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/google/licensecheck"
+)
+
+// Limits of text a licence file may hold besides licence texts, in words
+// that are neither copyright lines, titles, URLs nor SPDX tags.
+const (
+	// maxLead is the explanatory text allowed before and between licence
+	// texts ("This project is dual-licensed ...", lists of files).
+	maxLead = 150
+	// maxTail is the text allowed after the last licence text (a note on
+	// artwork, a pointer to NOTICE); it must also be free of any word that
+	// could add a term.
+	maxTail = 40
+	// maxForeign is the number of words a match may take through its
+	// pattern's wildcards (names, years, BSD's "Neither the name of ...
+	// nor the names of its contributors") before the text counts as changed.
+	maxForeign = 200
+)
+
+// analysis is one scan of a prepared text, judged.
+type analysis struct {
+	matches []licensecheck.Match // licence texts and notices, in order (no URLs)
+	ids     []string             // distinct ids of matches, in order
+	covered int                  // words inside matches
+	residue int                  // other words, not benign
+	lead    []string             // residue lines before/between licence texts
+	tail    []string             // residue lines after the last licence text
+	flag    string               // residue or wildcard words that change the terms
+	// leadFlag is set when flag comes from the text before or between the
+	// licence texts only.
+	leadFlag bool
+	spdx     []string // SPDX-License-Identifier values seen
+	ev       evidence // GNU version statements outside the texts
+}
+
+// clean reports whether the matches explain the whole text.
+func (a *analysis) clean() bool {
+	return len(a.ids) > 0 && a.residue == 0 && a.flag == ""
+}
+
+// confidence is the share of the text's meaningful words inside licence
+// matches.
+func (a *analysis) confidence() float64 {
+	if a.covered+a.residue == 0 {
+		return 0
+	}
+	return float64(a.covered) / float64(a.covered+a.residue)
+}
+
+// verdict says why an analysis does not identify its text, "" when it does.
+func (a *analysis) verdict() string {
+	switch {
+	case len(a.ids) == 0:
+		return "no licence text found"
+	case a.flag != "":
+		return "changed or extra terms: " + a.flag
+	case words(strings.Join(a.tail, " ")) > maxTail:
+		return "text after the licence: " + snippet(strings.Join(a.tail, " "))
+	case a.residue > maxLead:
+		return "long text besides the licence: " + snippet(strings.Join(append(a.lead, a.tail...), " "))
+	case a.confidence()*100 < identified:
+		return "the licence text covers too little of the file"
+	}
+	return ""
+}
+
+// strongFlags are words that, anywhere outside a licence text or inside
+// one in place of its own words, restrict or change what is granted.
+var strongFlags = regexp.MustCompile(`(?i)\b(not|non[- ]?commercial(ly)?|commercial(ly)?|unless|prohibit\w*|forbid\w*|restrict\w*|military|weapons?|evil|harm\w*|fees?|pay|paid|payment|royalt\w*|revoc\w*|revok\w*|terminat\w*|must|shall|requir\w*|sell|sold|resale|donat\w*|beer|ethical|moral|government\w*|educational|academic|research|personal|private|internal|evaluation|trial|agree\w*|consent|indemn\w*|jurisdiction|governed|laws?)\b`)
+
+// weakFlags are words that explanatory text before or between licence
+// texts uses ("with the exception of these files", "only one of them"),
+// but that after the last text or inside one mean extra terms.
+var weakFlags = regexp.MustCompile(`(?i)\b(no|except(ed|ion|ions)?|only|provided\s+that|conditions?|permission|permitted|grant\w*|warrant\w*|liab\w*|disclaim\w*|damages|attribution|endorse\w*|advert\w*|patent\w*|trademark\w*|contract|compan(y|ies)|organi[sz]ations?|individuals?|employees?|revenue|income|users?)\b`)
+
+// foreignFlags are the words that, taken by a pattern's wildcard where
+// licences have names and years, add a restriction ("this software, for
+// non-commercial use only, and associated files").
+var foreignFlags = regexp.MustCompile(`(?i)\b(not|non[- ]?commercial(ly)?|commercial(ly)?|unless|prohibit\w*|forbid\w*|restrict\w*|military|weapons?|evil|harm\w*|fees?|pay|paid|payment|royalt\w*|revoc\w*|revok\w*|terminat\w*|must|shall|sold|resale|donat\w*|beer|only|except(ed|ion|ions)?)\b`)
+
+// flagIn finds a strong flag, or a weak one when weak is set, in s with
+// licence names (which contain words such as "Attribution") blanked out.
+func flagIn(s string, weak bool) string {
+	if len(s) > 16<<10 {
+		s = s[:16<<10] // enough to find and quote a flag; the rest changes nothing
+	}
+	if !strongFlags.MatchString(s) && (!weak || !weakFlags.MatchString(s)) {
+		return ""
+	}
+	for _, n := range names {
+		s = n.re.ReplaceAllString(s, " ")
+	}
+	if f := strongFlags.FindString(s); f != "" {
+		return "\"" + f + "\" in " + snippet(around(s, f))
+	}
+	if weak {
+		if f := weakFlags.FindString(s); f != "" {
+			return "\"" + f + "\" in " + snippet(around(s, f))
+		}
+	}
+	return ""
+}
+
+// analyse judges a scan of t: which words the licence matches explain, and
+// whether what is left is harmless (copyright lines, titles, URLs, SPDX
+// tags, the "How to apply" appendix of GNU texts) or changes the terms.
+func analyse(t *text, s matcher) *analysis {
+	cov := s.Scan(t.b)
+	a := &analysis{ev: newEvidence()}
+	var urls [][2]int
+	for _, m := range cov.Match {
+		if m.IsURL {
+			urls = append(urls, [2]int{m.Start, m.End})
+			continue
+		}
+		a.matches = append(a.matches, m)
+	}
+	appendix := gnuAppendix(t.b, a.matches)
+	urls = append(urls, ccPreamble(t.b, a.matches)...)
+	if appendix[1] > appendix[0] {
+		kept := a.matches[:0]
+		for _, m := range a.matches {
+			if m.Start >= appendix[0] && m.End <= appendix[1] && strings.Contains(m.ID, "GPL") {
+				continue // the sample notice of the appendix declares nothing
+			}
+			kept = append(kept, m)
+		}
+		a.matches = kept
+	}
+	seen := map[string]bool{}
+	for _, m := range a.matches {
+		if !seen[m.ID] {
+			seen[m.ID] = true
+			a.ids = append(a.ids, m.ID)
+		}
+		if base, _ := splitGNU(m.ID); base != "" {
+			a.ev.noteID(m.ID, "the notice in the licence file")
+		}
+	}
+	preambles := ownPreambles(t.b, a.matches, s)
+	lastEnd := 0
+	for _, m := range a.matches {
+		lastEnd = max(lastEnd, m.End)
+	}
+
+	var foreign []string
+	vocabFor := map[string]map[string]bool{}
+	prevCopyright := false
+	var prose bytes.Buffer
+	for off := 0; off < len(t.b); {
+		end := bytes.IndexByte(t.b[off:], '\n')
+		if end < 0 {
+			end = len(t.b)
+		} else {
+			end += off
+		}
+		line := t.b[off:end]
+		lineStart := off
+		off = end + 1
+
+		ws := lineWords(line, lineStart)
+		if len(ws) == 0 {
+			prevCopyright = false
+			continue
+		}
+		copyrightLine := isCopyright(line)
+		var loose []string
+		for _, w := range ws {
+			switch m := matchAt(a.matches, w[0]); {
+			case m >= 0 && !inRanges(preambles, w[0]):
+				a.covered++
+				if copyrightLine {
+					continue
+				}
+				id := a.matches[m].ID
+				v := vocabFor[id]
+				if v == nil {
+					v = vocab(id)
+					vocabFor[id] = v
+				}
+				word := strings.ToLower(string(t.b[w[0]:w[1]]))
+				if !v[word] && !isNumber(word) {
+					foreign = append(foreign, word)
+				}
+			case inRanges(urls, w[0]) || w[0] >= appendix[0] && w[0] < appendix[1]:
+			default:
+				loose = append(loose, string(t.b[w[0]:w[1]]))
+			}
+		}
+		if len(loose) == 0 {
+			prevCopyright = copyrightLine
+			continue
+		}
+		if id, ok := spdxTag(line); ok {
+			a.spdx = append(a.spdx, id)
+			prevCopyright = false
+			continue
+		}
+		benign := copyrightLine || isTitle(line) || onlyLinks(line) ||
+			prevCopyright && len(ws) <= 8 && len(line) > 0 && (line[0] == ' ' || line[0] == '\t')
+		if copyrightLine {
+			prevCopyright = true
+		} else if !benign {
+			prevCopyright = false
+		}
+		if benign {
+			continue
+		}
+		a.residue += len(loose)
+		l := strings.Join(strings.Fields(string(line)), " ")
+		prose.WriteString(l)
+		prose.WriteByte('\n')
+		if lineStart >= lastEnd && len(a.matches) > 0 {
+			a.tail = append(a.tail, l)
+		} else {
+			a.lead = append(a.lead, l)
+		}
+	}
+	if prose.Len() < 64<<10 {
+		scanEvidence(prose.String(), "the licence file", a.ev)
+	}
+
+	if len(a.ids) > 0 {
+		if f := flagIn(strings.Join(a.tail, " "), true); f != "" {
+			a.flag = f
+		} else if f := flagIn(strings.Join(a.lead, " "), false); f != "" {
+			a.flag, a.leadFlag = f, true
+		}
+	}
+	if len(foreign) > 0 {
+		fj := strings.Join(foreign, " ")
+		if f := foreignFlags.FindString(fj); f != "" {
+			a.flag, a.leadFlag = "\""+f+"\" inside the licence text ("+snippet(around(fj, f))+")", false
+		} else if len(foreign) > maxForeign {
+			a.flag, a.leadFlag = "words foreign to the licence inside its text ("+snippet(fj)+")", false
+		}
+	}
+	return a
+}
+
+// gnuAppendix finds the "How to Apply These Terms" part after a GNU
+// licence text: instructions and a sample notice, part of the licence
+// document but often edited enough that the pattern stops before it.
+func gnuAppendix(b []byte, ms []licensecheck.Match) [2]int {
+	for _, m := range ms {
+		if !gnuBare[m.ID] {
+			continue
+		}
+		rest := b[m.End:]
+		trim := bytes.TrimLeft(rest, " \t\n\r\f\v")
+		if bytes.HasPrefix(bytes.ToUpper(trim[:min(len(trim), 27)]), []byte("END OF TERMS AND CONDITIONS")) {
+			trim = bytes.TrimLeft(trim[27:], " \t\n\r\f\v")
+		}
+		head := strings.ToLower(string(trim[:min(len(trim), 80)]))
+		if !strings.HasPrefix(head, "how to apply") && !strings.HasPrefix(head, "appendix") && !strings.HasPrefix(head, "addendum") {
+			continue
+		}
+		start := m.End + len(rest) - len(trim)
+		end := min(len(b), start+6000)
+		lower := bytes.ToLower(b[start:end])
+		for _, marker := range []string{"why-not-lgpl", "instead of this license", "that's all there is to it", "how to apply and follow the gnu agpl"} {
+			if i := bytes.Index(lower, []byte(marker)); i >= 0 {
+				stop := start + i
+				if j := bytes.Index(b[stop:], []byte("\n\n")); j >= 0 {
+					stop += j
+				} else {
+					stop = len(b)
+				}
+				end = stop
+				break
+			}
+		}
+		return [2]int{start, end}
+	}
+	return [2]int{0, 0}
+}
+
+var reCCNotice = regexp.MustCompile(`(?i)creative\s+commons\s+corporation\s+\(\W?creative\s+commons\W?\)\s+is\s+not\s+a\s+law\s+firm`)
+
+// ownPreambles finds text that licensecheck counted into a match although
+// it is the file's own: the scanner moves a match's start back to a
+// "copyright" up to 50 words before it, taking whatever stands between the
+// copyright line and the licence ("All files are licensed as follows,
+// except ..."). A second scan from after the copyright lines finds where the
+// licence text really starts.
+func ownPreambles(b []byte, ms []licensecheck.Match, s matcher) [][2]int {
+	var out [][2]int
+	for _, m := range ms {
+		p := m.Start
+		copyright, prev := false, false
+		for p < m.End {
+			end := bytes.IndexByte(b[p:m.End], '\n')
+			if end < 0 {
+				break
+			}
+			line := b[p : p+end]
+			switch {
+			case isCopyright(line):
+				copyright, prev = true, true
+			case len(bytes.TrimSpace(line)) == 0:
+				prev = false
+			case prev:
+				// continues the copyright statement above (more holders,
+				// "(subject to receipt of any required approvals ...)");
+				// its words stay in the match, checked as foreign words
+			default:
+				end = -1
+			}
+			if end < 0 {
+				break
+			}
+			p += end + 1
+		}
+		if !copyright || p >= m.End {
+			continue
+		}
+		for _, sm := range s.Scan(b[p:m.End]).Match {
+			if sm.ID == m.ID && !sm.IsURL {
+				if sm.Start > 0 {
+					out = append(out, [2]int{p, p + sm.Start})
+				}
+				break
+			}
+		}
+	}
+	return out
+}
+
+// ccPreamble finds Creative Commons' notice before its licences ("not a
+// law firm", "Considerations for licensors/the public"), which the legal
+// code itself says is not part of the licence.
+func ccPreamble(b []byte, ms []licensecheck.Match) [][2]int {
+	var out [][2]int
+	for _, m := range ms {
+		if !strings.HasPrefix(m.ID, "CC-") {
+			continue
+		}
+		from := max(0, m.Start-6000)
+		loc := reCCNotice.FindIndex(b[from:m.Start])
+		if loc == nil {
+			continue
+		}
+		start := from + loc[0]
+		// The match may begin inside the notice: licensecheck extends it
+		// back to a nearby "copyright".
+		limit := min(len(b), m.Start+3000)
+		end := bytes.Index(bytes.ToLower(b[start:limit]), []byte("considerations_for_licensees"))
+		if end < 0 {
+			continue
+		}
+		end += start
+		if nl := bytes.IndexByte(b[end:limit], '\n'); nl >= 0 {
+			end += nl
+		}
+		out = append(out, [2]int{start, end})
+	}
+	return out
+}
+
+// lineWords returns the byte ranges of the words of a line, the way
+// licensecheck splits words (letters and digits; © on its own).
+func lineWords(line []byte, base int) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(line); {
+		r, size := utf8.DecodeRune(line[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '©' {
+			i += size
+			continue
+		}
+		j := i + size
+		for r != '©' && j < len(line) {
+			r2, s2 := utf8.DecodeRune(line[j:])
+			if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) && !unicode.Is(unicode.Mn, r2) {
+				break
+			}
+			j += s2
+		}
+		out = append(out, [2]int{base + i, base + j})
+		i = j
+	}
+	return out
+}
+
+func matchAt(ms []licensecheck.Match, at int) int {
+	for i, m := range ms {
+		if at >= m.Start && at < m.End {
+			return i
+		}
+	}
+	return -1
+}
+
+func inRanges(rs [][2]int, at int) bool {
+	for _, r := range rs {
+		if at >= r[0] && at < r[1] {
+			return true
+		}
+	}
+	return false
+}
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	reCopyright = regexp.MustCompile(`(?i)^[\s#*>/;|-]*(?:portions\s+)?(?:copyright\b|©|\(c\)\s*\d|spdx-filecopyrighttext\b)|all rights reserved`)
+	reSPDXTag   = regexp.MustCompile(`(?i)spdx-license-identifier\s*:\s*(.+)$`)
+	reLinks     = regexp.MustCompile(`(?i)<?(?:https?://|www\.)\S+>?|<?[\w.+-]+@[\w-]+\.[\w.-]+>?`)
+)
+
+func isCopyright(line []byte) bool {
+	// Most lines mention none of the markers: skip the regexp for them.
+	if !bytes.Contains(line, []byte("(")) && !bytes.Contains(line, []byte("©")) &&
+		!containsFold(line, "copyright") && !containsFold(line, "rights reserved") {
+		return false
+	}
+	return reCopyright.Match(line)
+}
+
+// containsFold reports whether b contains the lower-case ASCII word w in
+// any case.
+func containsFold(b []byte, w string) bool {
+	for i := 0; i+len(w) <= len(b); i++ {
+		if b[i]|0x20 != w[0] {
+			continue
+		}
+		j := 1
+		for j < len(w) && b[i+j]|0x20 == w[j] {
+			j++
+		}
+		if j == len(w) {
+			return true
+		}
+	}
+	return false
+}
+
+func spdxTag(line []byte) (string, bool) {
+	m := reSPDXTag.FindSubmatch(line)
+	if m == nil {
+		return "", false
+	}
+	return strings.Trim(strings.TrimSpace(string(m[1])), "`*"), true
+}
+
+func onlyLinks(line []byte) bool {
+	if !bytes.Contains(line, []byte("://")) && !bytes.Contains(line, []byte("www.")) && !bytes.Contains(line, []byte("@")) {
+		return false
+	}
+	rest := reLinks.ReplaceAll(line, nil)
+	return len(lineWords(rest, 0)) == 0
+}
+
+// titleWords may make up a heading above or between licence texts.
+//
+//nolint:gochecknoglobals // immutable table
+var titleWords = wordSet(`the a an of and for to in on or by this is file license licence licenses licences
+	version v ver gnu general public lesser library affero free documentation software foundation mozilla apache
+	mit x11 expat bsd isc clause new simplified revised modified original berkeley boost eclipse common development
+	distribution cddl creative commons attribution share alike sharealike cc sa zero cc0 universal legal code deed
+	zlib libpng unlicense unlicence open source osi approved text full terms conditions use reproduction copying
+	agreement notice mpl gpl lgpl agpl epl eupl european union artistic perl python psf wtfpl public domain
+	dedication waiver gplv2 gplv3 lgplv2 lgplv3 agplv3 apache2 bsd2 bsd3 mit0 january february march april may june
+	july august september october november december spdx identifier id short name ii iii iv international
+	unported generic ported legalcode`)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// isTitle reports a heading line made only of licence-naming words and
+// version numbers ("The MIT License (MIT)", "Apache License Version 2.0,
+// January 2004", "BSD 3-Clause License").
+func isTitle(line []byte) bool {
+	ws := lineWords(line, 0)
+	if len(ws) > 14 {
+		return false
+	}
+	for _, w := range ws {
+		word := strings.ToLower(string(line[w[0]:w[1]]))
+		if !titleWords[word] && !isNumber(word) && (len(word) > 3 || !strings.ContainsAny(word, "0123456789")) {
+			return false
+		}
+	}
+	return true
+}
+
+func words(s string) int { return len(strings.Fields(s)) }
+
+func around(s, f string) string {
+	i := strings.Index(s, f)
+	if i < 0 {
+		return s
+	}
+	lo := max(0, i-60)
+	for lo > 0 && s[lo-1] != ' ' {
+		lo--
+	}
+	return s[lo:]
+}
+
+func snippet(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) <= 100 {
+		return "«" + s + "»"
+	}
+	cut := 100
+	for cut > 60 && s[cut] != ' ' {
+		cut--
+	}
+	return "«" + s[:cut] + " …»"
+}

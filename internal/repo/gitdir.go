@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The ospolint Authors
+
+package repo
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"github.com/go-git/go-billy/v5"
+	"github.com/go-git/go-billy/v5/osfs"
+	"github.com/go-git/go-git/v5/plumbing/cache"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+	"github.com/go-git/go-git/v5/plumbing/format/index"
+	"github.com/go-git/go-git/v5/storage/filesystem"
+	"github.com/go-git/go-git/v5/storage/filesystem/dotgit"
+)
+
+// Object stores are opened with a bounded cache and a large-object
+// threshold: a blob above it is streamed from disk rather than inflated
+// into memory, so reading the head of a huge file costs a few kilobytes.
+const (
+	objectCacheSize  = 16 * cache.MiByte
+	largeObjectBytes = 1 << 20
+	// maxOpenPacks keeps packfiles open between object reads (reopening
+	// one per object is slow) while bounding descriptors on repositories
+	// with many packs.
+	maxOpenPacks = 16
+)
+
+// maxGitPointer caps the read of a ".git" file or a "commondir" file: both
+// hold one path.
+const maxGitPointer = 4096
+
+// maxGitIndex caps the git index a working-tree walk decodes; real indexes
+// of very large monorepos stay well below it.
+const maxGitIndex = 512 << 20
+
+// gitLayout says where a repository's git data lives. A ".git" directory is
+// both; a ".git" file (linked worktrees, submodules) points to a private git
+// dir whose "commondir" names the shared one holding objects, refs and
+// info/exclude.
+type gitLayout struct {
+	dir    string
+	common string // "" when dir holds everything
+}
+
+func (g gitLayout) commonDir() string {
+	if g.common != "" {
+		return g.common
+	}
+	return g.dir
+}
+
+// findGit looks for ".git" in dir and, when up is set, in its parents, as
+// git does. found is false when there is none; err reports a ".git" that
+// exists but cannot be followed.
+func findGit(dir string, up bool) (g gitLayout, found bool, err error) {
+	dir, err = filepath.Abs(dir)
+	if err != nil {
+		return gitLayout{}, false, err
+	}
+	for {
+		dot := filepath.Join(dir, ".git")
+		info, err := os.Stat(dot)
+		switch {
+		case err == nil && info.IsDir():
+			g, err := withCommonDir(dot)
+			return g, err == nil, err
+		case err == nil && info.Mode().IsRegular():
+			target, err := readGitPointer(dot)
+			if err != nil {
+				return gitLayout{}, false, err
+			}
+			if !filepath.IsAbs(target) {
+				target = filepath.Join(dir, target)
+			}
+			if ti, err := os.Stat(target); err != nil || !ti.IsDir() {
+				return gitLayout{}, false, fmt.Errorf("%s points to %s, which is not a directory", dot, target)
+			}
+			g, err := withCommonDir(target)
+			return g, err == nil, err
+		case err == nil:
+			// A pipe or device named .git is no repository and must not be
+			// opened.
+			return gitLayout{}, false, fmt.Errorf("%s: %w", dot, notRegular(info.Mode()))
+		case !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR):
+			return gitLayout{}, false, err
+		}
+		parent := filepath.Dir(dir)
+		if !up || parent == dir {
+			return gitLayout{}, false, nil
+		}
+		dir = parent
+	}
+}
+
+// readGitPointer reads the "gitdir: <path>" line of a .git file.
+func readGitPointer(dot string) (string, error) {
+	data, err := readOSFile(dot, maxGitPointer)
+	if err != nil {
+		return "", err
+	}
+	line, _, _ := strings.Cut(string(data), "\n")
+	target, ok := strings.CutPrefix(line, "gitdir:")
+	target = strings.TrimSpace(target)
+	if !ok || target == "" {
+		return "", fmt.Errorf("%s: no %q line", dot, "gitdir: <path>")
+	}
+	return target, nil
+}
+
+// withCommonDir completes a layout from the git dir's "commondir" file,
+// which linked worktrees have.
+func withCommonDir(dir string) (gitLayout, error) {
+	g := gitLayout{dir: dir}
+	p := filepath.Join(dir, "commondir")
+	if _, err := os.Lstat(p); errors.Is(err, fs.ErrNotExist) {
+		return g, nil
+	}
+	data, err := readOSFile(p, maxGitPointer)
+	if err != nil {
+		return gitLayout{}, err
+	}
+	common := strings.TrimSpace(string(data))
+	if common == "" {
+		return g, nil
+	}
+	if !filepath.IsAbs(common) {
+		common = filepath.Join(dir, common)
+	}
+	if ci, err := os.Stat(common); err != nil || !ci.IsDir() {
+		return gitLayout{}, fmt.Errorf("%s names %s, which is not a directory", p, common)
+	}
+	g.common = common
+	return g, nil
+}
+
+// readOSFile reads a small regular file by OS path, never opening a pipe or
+// device.
+func readOSFile(p string, limit int64) ([]byte, error) {
+	dir, name := filepath.Split(p)
+	if dir == "" {
+		dir = "."
+	}
+	return ReadFile(os.DirFS(dir), name, limit)
+}
+
+// storage opens the layout's object store with the large-object threshold.
+func (g gitLayout) storage() *filesystem.Storage {
+	if g.common == "" {
+		return diskStorage(osfs.New(g.dir))
+	}
+	return diskStorage(dotgit.NewRepositoryFilesystem(osfs.New(g.dir), osfs.New(g.common)))
+}
+
+func diskStorage(fsys billy.Filesystem) *filesystem.Storage {
+	return filesystem.NewStorageWithOptions(fsys, cache.NewObjectLRU(objectCacheSize), filesystem.Options{
+		LargeObjectThreshold: largeObjectBytes,
+		MaxOpenDescriptors:   maxOpenPacks,
+	})
+}
+
+// gitPlace is a directory of git data inside an FS.
+type gitPlace struct {
+	fsys fs.FS
+	dir  string
+}
+
+func (g gitPlace) name(n string) string { return path.Join(g.dir, n) }
+
+// gitFiles are where a working-tree walk finds the index (the private git
+// dir) and info/exclude (the common one).
+type gitFiles struct {
+	private, common gitPlace
+}
+
+// gitFilesFor finds the git data of a working tree: the layout found when a
+// .git file was followed on open, or else a ".git" directory of its FS.
+func gitFilesFor(r *Repo) (gitFiles, bool) {
+	if r.git != nil {
+		return gitFiles{
+			private: gitPlace{os.DirFS(r.git.dir), "."},
+			common:  gitPlace{os.DirFS(r.git.commonDir()), "."},
+		}, true
+	}
+	sfs, ok := r.FS.(fs.StatFS)
+	if !ok {
+		return gitFiles{}, false
+	}
+	info, err := sfs.Stat(".git")
+	if err != nil || !info.IsDir() {
+		return gitFiles{}, false
+	}
+	g := gitPlace{r.FS, ".git"}
+	return gitFiles{private: g, common: g}, true
+}
+
+// Flags of a tracked path.
+const (
+	trackedFile uint8 = 1 << iota
+	trackedDir
+)
+
+// trackedSet holds the paths git tracks in a working tree and every
+// directory above them; nil means the tree is not a git repository.
+type trackedSet map[string]uint8
+
+// keeps reports whether p is tracked (a directory: holds tracked files), so
+// that no ignore rule may hide it.
+func (t trackedSet) keeps(p string, isDir bool) bool {
+	if isDir {
+		return t[p]&trackedDir != 0
+	}
+	return t[p]&trackedFile != 0
+}
+
+// readTracked decodes the git index once into the set of tracked paths.
+func readTracked(g gitPlace) (trackedSet, error) {
+	f, err := openRegular(g.fsys, g.name("index"))
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			// A fresh repository has no index: nothing is tracked yet.
+			return trackedSet{}, nil
+		}
+		return nil, err
+	}
+	defer f.Close()
+	idx := &index.Index{}
+	if err := index.NewDecoder(bufio.NewReader(io.LimitReader(f, maxGitIndex))).Decode(idx); err != nil {
+		return nil, fmt.Errorf("decode: %w", err)
+	}
+	set := make(trackedSet, len(idx.Entries)*2)
+	for _, e := range idx.Entries {
+		flag := trackedFile
+		if e.Mode == filemode.Submodule {
+			// A submodule is a directory in the working tree.
+			flag |= trackedDir
+		}
+		set[e.Name] |= flag
+		for d := parent(e.Name); d != ""; d = parent(d) {
+			if set[d]&trackedDir != 0 {
+				break
+			}
+			set[d] |= trackedDir
+		}
+	}
+	return set, nil
+}
