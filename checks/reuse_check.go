@@ -38,7 +38,7 @@ func reuseCheck(k reuseKind) *Check {
 		Level:      Error,
 		Needs:      NeedFiles,
 		Help:       k.help + reuseHelpFooter,
-		Want:       func(p *Pass, path string) bool { return p.Target.reuseWant(path) },
+		Want:       func(p *Pass, path string) bool { return p.Target.reuseWant(p.Check, path) },
 		Visit:      func(p *Pass, f File) { p.Target.reuseVisit(f) },
 		HeadBytes:  reuseHeadBytes,
 		Run: func(p *Pass) error {

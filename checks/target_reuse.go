@@ -30,8 +30,12 @@ type reuseFacts struct {
 	// file.
 	texts []reuse.Text
 	done  []atomic.Bool
-	once  sync.Once
-	res   *reuse.Result
+	// visitor is the one reuse-* check that asks for and visits files on
+	// behalf of all: the first to ask. The others want no file, so the file
+	// pass looks each path up once, not once per reuse-* check.
+	visitor atomic.Pointer[Check]
+	once    sync.Once
+	res     *reuse.Result
 }
 
 func (t *Target) reuseLayout() *reuse.Layout {
@@ -44,8 +48,14 @@ func (t *Target) reuseLayout() *reuse.Layout {
 }
 
 // reuseWant selects the files whose text holds licensing information:
-// covered files without a sidecar, and sidecars.
-func (t *Target) reuseWant(path string) bool { return t.reuseLayout().NeedsText(path) }
+// covered files without a sidecar, and sidecars. Only the first reuse-*
+// check to ask (c) gets them; its visits serve every reuse-* check.
+func (t *Target) reuseWant(c *Check, path string) bool {
+	if v := t.reuse.visitor.Load(); v != c && (v != nil || !t.reuse.visitor.CompareAndSwap(nil, c)) {
+		return false
+	}
+	return t.reuseLayout().NeedsText(path)
+}
 
 // reuseVisit records the licensing information in a file's head. Every
 // reuse-* check visits; the first one parses, the others find it done.

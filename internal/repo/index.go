@@ -87,6 +87,13 @@ func (ix *Index) Lookup(p string) (Entry, bool) {
 	return ix.entries[i], true
 }
 
+// Position is the place of path p in Files(), for callers that keep
+// per-file data in a slice.
+func (ix *Index) Position(p string) (int, bool) {
+	i, ok := ix.byPath[p]
+	return i, ok
+}
+
 // IsDir reports whether the directory holds at least one indexed file.
 func (ix *Index) IsDir(dir string) bool { return ix.dirs[dir] }
 

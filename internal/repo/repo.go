@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 )
 
 // Kind says where a repository's files come from.
@@ -39,7 +40,10 @@ type Repo struct {
 
 	// git locates the git dir of a working tree whose ".git" is a file
 	// (linked worktrees, submodules) or a link; nil otherwise.
-	git    *gitLayout
+	git *gitLayout
+	// root is the directory of a working tree or clone read from disk, for
+	// HeadReader's fast path; nil for git revisions.
+	root   *os.Root
 	closer func() error
 }
 

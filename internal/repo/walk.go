@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"runtime"
 	"sort"
 	"strings"
@@ -44,7 +45,7 @@ const maxGitignore = 1 << 20
 // repository. Problems (unreadable directories, escaping links) are returned
 // alongside the index; only a cancelled context is an error.
 func Walk(ctx context.Context, r *Repo, opt WalkOptions) (*Index, []Problem, error) {
-	w := &walker{fsys: r.FS, ignore: r.Ignore, exclude: opt.Exclude}
+	w := &walker{fsys: r.FS, root: r.root, ignore: r.Ignore, exclude: opt.Exclude}
 	n := opt.Workers
 	if n <= 0 {
 		n = 4 * runtime.GOMAXPROCS(0)
@@ -76,6 +77,7 @@ func Walk(ctx context.Context, r *Repo, opt WalkOptions) (*Index, []Problem, err
 
 type walker struct {
 	fsys    fs.FS
+	root    *os.Root // set for working trees: readDirRaw's fast path
 	ignore  bool
 	tracked trackedSet // read-only during the walk
 	exclude func(string, bool) bool
@@ -103,7 +105,7 @@ func (w *walker) dir(dir string, patterns []gitignore.Pattern) {
 	if name == "" {
 		name = "."
 	}
-	des, err := fs.ReadDir(w.fsys, name)
+	des, err := w.readDir(name)
 	if err != nil {
 		w.problem(dir, "cannot read directory: "+cleanErr(err))
 		if len(des) == 0 {
@@ -169,6 +171,16 @@ func (w *walker) dir(dir string, patterns []gitignore.Pattern) {
 	w.mu.Lock()
 	w.entries = append(w.entries, local...)
 	w.mu.Unlock()
+}
+
+// readDir lists a directory, through readDirRaw on a working tree.
+func (w *walker) readDir(name string) ([]fs.DirEntry, error) {
+	if w.root != nil {
+		if des, ok := readDirRaw(w.root, name); ok {
+			return des, nil
+		}
+	}
+	return fs.ReadDir(w.fsys, name)
 }
 
 // symlink resolves a link through the FS, which refuses to leave the

@@ -29,6 +29,7 @@ func OpenWorktree(dir string) (*Repo, error) {
 		Kind:   KindWorktree,
 		FS:     root.FS(),
 		Ignore: true,
+		root:   root,
 		closer: root.Close,
 	}
 	// A ".git" directory is read through the FS; a ".git" file (or link)

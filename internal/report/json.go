@@ -4,7 +4,6 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
 
 	"github.com/ospolint/ospolint/internal/scan"
@@ -12,8 +11,5 @@ import (
 
 // JSON writes the versioned JSON report (docs/json-report.md).
 func JSON(w io.Writer, r *scan.Report) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(r)
+	return writeIndented(w, r)
 }

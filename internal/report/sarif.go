@@ -4,7 +4,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -165,10 +164,7 @@ func SARIF(w io.Writer, r *scan.Report) error {
 	for i, t := range r.Targets {
 		log.Runs = append(log.Runs, sarifRunOf(r, t, cats[i]))
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(log); err != nil {
+	if err := writeIndented(w, log); err != nil {
 		return fmt.Errorf("sarif: %w", err)
 	}
 	return nil

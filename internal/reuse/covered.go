@@ -73,23 +73,32 @@ type Layout struct {
 	ix *repo.Index
 	// submodules are directories holding a .git file: separate projects.
 	submodules map[string]bool
-	// texts numbers the paths NeedsText accepts, computed once: the file
-	// pass asks for every file and every reuse-* check.
-	texts map[string]int
+	// slots[i] numbers the file at index position i when NeedsText accepts
+	// it (-1 otherwise), computed once: the file pass asks for every file.
+	slots  []int
+	nSlots int
+	// sidecars are the paths with a .license file beside them.
+	sidecars map[string]bool
 }
 
 // NewLayout prepares the covered-file rules for an index.
 func NewLayout(ix *repo.Index) *Layout {
-	l := &Layout{ix: ix, submodules: map[string]bool{}}
-	for _, e := range ix.Files() {
+	l := &Layout{ix: ix, submodules: map[string]bool{}, sidecars: map[string]bool{}}
+	files := ix.Files()
+	for _, e := range files {
 		if e.Name() == ".git" && e.Dir() != "" {
 			l.submodules[e.Dir()] = true
 		}
+		if base, ok := strings.CutSuffix(e.Path, SidecarSuffix); ok && !e.Escapes {
+			l.sidecars[base] = true
+		}
 	}
-	l.texts = make(map[string]int, ix.Len())
-	for _, e := range ix.Files() {
-		if l.needsText(e.Path) {
-			l.texts[e.Path] = len(l.texts)
+	l.slots = make([]int, len(files))
+	for i, e := range files {
+		l.slots[i] = -1
+		if l.needsText(e) {
+			l.slots[i] = l.nSlots
+			l.nSlots++
 		}
 	}
 	return l
@@ -139,9 +148,10 @@ func (l *Layout) CoveredPath(p string) bool {
 
 // Sidecar returns the .license file of a path when it exists.
 func (l *Layout) Sidecar(p string) (string, bool) {
-	s := p + SidecarSuffix
-	e, ok := l.ix.Lookup(s)
-	return s, ok && !e.Escapes
+	if !l.sidecars[p] {
+		return "", false
+	}
+	return p + SidecarSuffix, true
 }
 
 // Source is the file whose text holds a covered file's own licensing
@@ -157,31 +167,27 @@ func (l *Layout) Source(p string) string {
 // information: a covered file without a sidecar, or the sidecar of a
 // covered file.
 func (l *Layout) NeedsText(p string) bool {
-	_, ok := l.texts[p]
+	_, ok := l.Slot(p)
 	return ok
 }
 
 // Slot numbers the paths NeedsText accepts, 0..Slots()-1, so callers can
 // keep per-file results in a slice.
 func (l *Layout) Slot(p string) (int, bool) {
-	i, ok := l.texts[p]
-	return i, ok
+	i, ok := l.ix.Position(p)
+	if !ok || l.slots[i] < 0 {
+		return 0, false
+	}
+	return l.slots[i], true
 }
 
 // Slots is the number of paths NeedsText accepts.
-func (l *Layout) Slots() int { return len(l.texts) }
+func (l *Layout) Slots() int { return l.nSlots }
 
-func (l *Layout) needsText(p string) bool {
-	if base, ok := strings.CutSuffix(p, SidecarSuffix); ok {
-		if l.CoveredPath(base) {
-			return true
-		}
+func (l *Layout) needsText(e repo.Entry) bool {
+	if base, ok := strings.CutSuffix(e.Path, SidecarSuffix); ok {
 		// A sidecar of nothing covered is itself not covered.
-		return false
+		return l.CoveredPath(base)
 	}
-	if !l.CoveredPath(p) {
-		return false
-	}
-	_, hasSidecar := l.Sidecar(p)
-	return !hasSidecar
+	return l.Covered(e) && !l.sidecars[e.Path]
 }

@@ -6,8 +6,8 @@ package scan
 import (
 	"context"
 	"runtime"
-
-	"golang.org/x/sync/errgroup"
+	"sync"
+	"sync/atomic"
 
 	"github.com/ospolint/ospolint/checks"
 	"github.com/ospolint/ospolint/internal/repo"
@@ -31,39 +31,30 @@ func filePass(ctx context.Context, t *checks.Target, passes []*checks.Pass) []er
 	for _, i := range visitors {
 		panics[i] = make(chan error, 1)
 	}
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(4 * runtime.GOMAXPROCS(0))
-	for _, e := range t.Index.Files() {
-		if gctx.Err() != nil {
-			break
-		}
-		g.Go(func() error {
-			var want []int
-			head := 0
-			for _, i := range visitors {
-				p := passes[i]
-				if p.Check.Want(p, e.Path) {
-					want = append(want, i)
-					head = max(head, p.Check.HeadBytes)
+	files := t.Index.Files()
+	// Workers take contiguous batches of the sorted index, so files of one
+	// directory mostly go to one worker, whose HeadReader keeps that
+	// directory open.
+	const batch = 64
+	var next atomic.Int64
+	workers := min(2*runtime.GOMAXPROCS(0), (len(files)+batch-1)/batch)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			hr := repo.NewHeadReader(t.Repo)
+			defer hr.Close()
+			for ctx.Err() == nil {
+				lo := int(next.Add(batch)) - batch
+				if lo >= len(files) {
+					return
+				}
+				for _, e := range files[lo:min(lo+batch, len(files))] {
+					visitFile(hr, passes, visitors, panics, e)
 				}
 			}
-			if len(want) == 0 {
-				return nil
-			}
-			f := checks.File{Entry: e}
-			switch {
-			case e.Escapes:
-				f.Err = errEscapes
-			case head > 0:
-				f.Head, f.Err = repo.ReadHead(t.Repo.FS, e.Path, head)
-			}
-			for _, i := range want {
-				visit(passes[i], f, panics[i])
-			}
-			return nil
 		})
 	}
-	_ = g.Wait()
+	wg.Wait()
 	for _, i := range visitors {
 		select {
 		case err := <-panics[i]:
@@ -72,6 +63,33 @@ func filePass(ctx context.Context, t *checks.Target, passes []*checks.Pass) []er
 		}
 	}
 	return errs
+}
+
+// visitFile reads the head of one file once, as far as the most demanding
+// check wants, and hands it to every check that wants the file.
+func visitFile(hr *repo.HeadReader, passes []*checks.Pass, visitors []int, panics []chan error, e repo.Entry) {
+	var want []int
+	head := 0
+	for _, i := range visitors {
+		p := passes[i]
+		if p.Check.Want(p, e.Path) {
+			want = append(want, i)
+			head = max(head, p.Check.HeadBytes)
+		}
+	}
+	if len(want) == 0 {
+		return
+	}
+	f := checks.File{Entry: e}
+	switch {
+	case e.Escapes:
+		f.Err = errEscapes
+	case head > 0:
+		f.Head, f.Err = hr.ReadHead(e.Path, head)
+	}
+	for _, i := range want {
+		visit(passes[i], f, panics[i])
+	}
 }
 
 func visit(p *checks.Pass, f checks.File, panicked chan error) {

@@ -27,6 +27,10 @@ type Plan struct {
 	Checks  []Planned
 	Config  *config.Config
 	exclude []string
+	// excludeLits[i] is text every path matching exclude[i] contains ("" when
+	// unknown): most paths are ruled out with strings.Contains instead of a
+	// glob match, for every file and directory of the walk.
+	excludeLits []string
 }
 
 // NewPlan resolves the configuration against the registry. selection is the
@@ -45,7 +49,10 @@ func NewPlan(cfg *config.Config, selection string) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Plan{Config: cfg, exclude: cfg.Exclude}
+	p := &Plan{Config: cfg, exclude: cfg.Exclude, excludeLits: make([]string, len(cfg.Exclude))}
+	for i, g := range cfg.Exclude {
+		p.excludeLits[i] = requiredLiteral(g)
+	}
 	for id, level := range want {
 		c := byID[id]
 		s := cfg.Checks[id]

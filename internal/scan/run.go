@@ -184,10 +184,16 @@ func (p *Plan) needsLicense() bool {
 // excluded drops configured paths from the walk, pruning a directory when
 // everything below it is excluded.
 func (p *Plan) excluded(path string, isDir bool) bool {
-	for _, g := range p.exclude {
+	for i, g := range p.exclude {
+		if i < len(p.excludeLits) && p.excludeLits[i] != "" && !strings.Contains(path, p.excludeLits[i]) {
+			continue
+		}
 		if isDir {
-			ok1, _ := doublestar.Match(g, path+"/x")
-			ok2, _ := doublestar.Match(g, path+"/x/y")
+			// A directory is excluded when the glob takes in anything
+			// below it; the probe names (NUL) cannot occur in a pattern's
+			// literal text, so they cannot match by accident.
+			ok1, _ := doublestar.Match(g, path+"/\x00")
+			ok2, _ := doublestar.Match(g, path+"/\x00/\x00")
 			if ok1 && ok2 {
 				return true
 			}
@@ -201,6 +207,23 @@ func (p *Plan) excluded(path string, isDir bool) bool {
 		}
 	}
 	return false
+}
+
+// requiredLiteral returns the longest run of plain characters of a glob,
+// which any path it matches must contain: runs are cut at '/', since "**/"
+// matches no directory at all, and at '*' and '?'. Patterns with classes,
+// alternatives or escapes get "" (no shortcut).
+func requiredLiteral(glob string) string {
+	if strings.ContainsAny(glob, "[]{}\\") {
+		return ""
+	}
+	best := ""
+	for _, run := range strings.FieldsFunc(glob, func(r rune) bool { return r == '/' || r == '*' || r == '?' }) {
+		if len(run) > len(best) {
+			best = run
+		}
+	}
+	return best
 }
 
 // applyWaivers marks waived findings and reports expired and unmatched

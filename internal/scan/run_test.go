@@ -116,7 +116,12 @@ func TestWaivers(t *testing.T) {
 }
 
 func TestExcludePrunesDirectories(t *testing.T) {
-	p := &Plan{exclude: []string{"**/testdata/**", "vendor", "build/*.o"}}
+	globs := []string{"**/testdata/**", "vendor", "build/*.o", "**/x/**", "gen/**/*_gen.go", "docs/{a,b}/**"}
+	fast := &Plan{exclude: globs, excludeLits: make([]string, len(globs))}
+	for i, g := range globs {
+		fast.excludeLits[i] = requiredLiteral(g)
+	}
+	plain := &Plan{exclude: globs} // no literal shortcut
 	for _, tc := range []struct {
 		path  string
 		isDir bool
@@ -130,9 +135,38 @@ func TestExcludePrunesDirectories(t *testing.T) {
 		{"build/a.o", false, true},
 		{"build/a.c", false, false},
 		{"src", true, false},
+		{"a", true, false}, // "**/x/**" excludes directories named x, not every one
+		{"a/x", true, true},
+		{"a/x/b.go", false, true},
+		{"gen", true, false},
+		{"gen/a/b_gen.go", false, true},
+		{"gen/a/b.go", false, false},
+		{"docs/a", true, true},
+		{"docs/c", true, false},
+		{"testdata.go", false, false},
 	} {
-		if got := p.excluded(tc.path, tc.isDir); got != tc.want {
-			t.Errorf("excluded(%q, %v) = %v, want %v", tc.path, tc.isDir, got, tc.want)
+		for name, p := range map[string]*Plan{"with literals": fast, "without": plain} {
+			if got := p.excluded(tc.path, tc.isDir); got != tc.want {
+				t.Errorf("%s: excluded(%q, %v) = %v, want %v", name, tc.path, tc.isDir, got, tc.want)
+			}
+		}
+	}
+}
+
+func TestRequiredLiteral(t *testing.T) {
+	for glob, want := range map[string]string{
+		"**/testdata/**":  "testdata",
+		"vendor":          "vendor",
+		"build/*.o":       "build",
+		"**/*.min.js":     ".min.js",
+		"**":              "",
+		"docs/{a,b}/**":   "",
+		"src/[ab]*.go":    "",
+		`esc\*aped`:       "",
+		"a/node_modules/": "node_modules",
+	} {
+		if got := requiredLiteral(glob); got != want {
+			t.Errorf("requiredLiteral(%q) = %q, want %q", glob, got, want)
 		}
 	}
 }

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The ospolint Authors
+
+package repo
+
+import (
+	"bytes"
+	"encoding/binary"
+	"io/fs"
+	"os"
+	"syscall"
+
+	"golang.org/x/sys/unix"
+)
+
+// readDirRaw lists a directory of a working tree with getdents64 and one
+// fstatat per regular file, relative to the open directory. os.Root's
+// ReadDir stats every entry through the generic file layer, which costs the
+// walk more than the system calls; this is the same information (name, type,
+// size of regular files) for a fraction of it. ok is false when the
+// directory cannot be opened or read; the caller then uses fs.ReadDir, which
+// words the error.
+func readDirRaw(root *os.Root, dir string) (des []fs.DirEntry, ok bool) {
+	f, err := root.Open(dir)
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	rc, err := f.SyscallConn()
+	if err != nil {
+		return nil, false
+	}
+	ok = true
+	err = rc.Control(func(fd uintptr) {
+		buf := make([]byte, 32<<10)
+		for {
+			n, err := syscall.ReadDirent(int(fd), buf)
+			if err == syscall.EINTR {
+				continue
+			}
+			if err != nil {
+				ok = false
+				return
+			}
+			if n <= 0 {
+				return
+			}
+			des = parseDirents(int(fd), buf[:n], des)
+		}
+	})
+	if err != nil {
+		return nil, false
+	}
+	return des, ok
+}
+
+// Offsets in struct linux_dirent64: d_ino u64, d_off s64, d_reclen u16,
+// d_type u8, d_name.
+const (
+	direntReclen = 16
+	direntType   = 18
+	direntName   = 19
+)
+
+func parseDirents(dfd int, buf []byte, des []fs.DirEntry) []fs.DirEntry {
+	for len(buf) >= direntName {
+		reclen := int(binary.NativeEndian.Uint16(buf[direntReclen:]))
+		if reclen < direntName || reclen > len(buf) {
+			break
+		}
+		rec := buf[:reclen]
+		buf = buf[reclen:]
+		name := rec[direntName:]
+		if i := bytes.IndexByte(name, 0); i >= 0 {
+			name = name[:i]
+		}
+		if len(name) == 0 || string(name) == "." || string(name) == ".." {
+			continue
+		}
+		e := &rawDirent{name: string(name)}
+		switch rec[direntType] {
+		case syscall.DT_DIR:
+			e.typ = fs.ModeDir
+		case syscall.DT_REG:
+			e.stat(dfd)
+		case syscall.DT_LNK:
+			e.typ = fs.ModeSymlink
+		case syscall.DT_FIFO:
+			e.typ = fs.ModeNamedPipe
+		case syscall.DT_SOCK:
+			e.typ = fs.ModeSocket
+		case syscall.DT_CHR:
+			e.typ = fs.ModeDevice | fs.ModeCharDevice
+		case syscall.DT_BLK:
+			e.typ = fs.ModeDevice
+		default: // DT_UNKNOWN: some file systems do not fill d_type.
+			e.stat(dfd)
+		}
+		des = append(des, e)
+	}
+	return des
+}
+
+// stat fills the type and size from fstatat without following a link.
+func (e *rawDirent) stat(dfd int) {
+	var st unix.Stat_t
+	for {
+		err := unix.Fstatat(dfd, e.name, &st, unix.AT_SYMLINK_NOFOLLOW)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			e.err = &fs.PathError{Op: "lstat", Path: e.name, Err: err}
+			return
+		}
+		break
+	}
+	e.size = st.Size
+	switch st.Mode & syscall.S_IFMT {
+	case syscall.S_IFREG:
+		e.typ = 0
+	case syscall.S_IFDIR:
+		e.typ = fs.ModeDir
+	case syscall.S_IFLNK:
+		e.typ = fs.ModeSymlink
+	case syscall.S_IFIFO:
+		e.typ = fs.ModeNamedPipe
+	case syscall.S_IFSOCK:
+		e.typ = fs.ModeSocket
+	case syscall.S_IFCHR:
+		e.typ = fs.ModeDevice | fs.ModeCharDevice
+	default:
+		e.typ = fs.ModeDevice
+	}
+}
