@@ -10,16 +10,25 @@ import (
 	"github.com/ospolint/ospolint/internal/license"
 	"github.com/ospolint/ospolint/internal/licpolicy"
 	"github.com/ospolint/ospolint/internal/manifest"
+	"github.com/ospolint/ospolint/internal/reuse"
 )
 
 func licensePolicy() *Check {
 	return &Check{
 		ID:         "license-policy",
 		Title:      "Licence not allowed by the policy",
-		Summary:    "The project licence and the licences declared in package manifests are allowed by the configured licence policy.",
+		Summary:    "The project licence, the licences declared in package manifests and the per-file licences (SPDX headers, REUSE) are allowed by the configured licence policy.",
 		Activities: []string{"GGI-A-21", "GGI-A-19"},
 		Level:      Error,
 		Needs:      NeedFiles,
+		// With a policy, the file heads are read in the runner's single pass
+		// for their SPDX-License-Identifier lines, shared with the reuse-*
+		// checks.
+		Want: func(p *Pass, path string) bool {
+			return policyConfigured(p.Options) && p.Target.reuseWant(p.Check, path)
+		},
+		Visit:     func(p *Pass, f File) { p.Target.reuseVisit(f) },
+		HeadBytes: reuseHeadBytes,
 		Options: []Option{
 			{Name: "allow", Type: TypeStrings, Default: []string{},
 				Help: "licences accepted: SPDX ids, categories or id patterns with * (empty: everything not denied)"},
@@ -37,8 +46,11 @@ func licensePolicy() *Check {
 		},
 		Help: `Judges the project's licences against an organisation's licence policy: every licence file (each text on
 its own, as identified by ` + "`license-detected`" + `; an unidentified text is ` + "`NOASSERTION`" + `) and every licence
-declared in a package manifest (the fields ` + "`license-consistent`" + ` reads). It runs only when the policy is
-configured; without ` + "`allow`" + ` or ` + "`deny`" + ` it is not applicable.
+declared in a package manifest (the fields ` + "`license-consistent`" + ` reads) and every per-file licence: the
+` + "`SPDX-License-Identifier`" + ` of each file, read from its header, its ` + "`.license`" + ` sidecar, ` + "`REUSE.toml`" + ` or
+` + "`.reuse/dep5`" + ` as the REUSE checks read them (the same files; a statement in ` + "`REUSE.toml`" + ` that covers
+many files is reported once, where it is written). It runs only when the policy is configured; without ` + "`allow`" + `
+or ` + "`deny`" + ` it is not applicable.
 
 Entries of ` + "`allow`" + ` and ` + "`deny`" + ` are SPDX ids (case-insensitive; ` + "`GPL-3.0`" + ` without a suffix
 covers ` + "`-only`" + ` and ` + "`-or-later`" + `), patterns with ` + "`*`" + ` (` + "`CC-BY-NC-*`" + `), the words
@@ -150,11 +162,71 @@ func runLicensePolicy(p *Pass) error {
 				Properties: map[string]any{"license": f.Value, "violations": violationList(first)}})
 		}
 	}
+	judged += judgeFileLicences(p, pol)
 	if judged == 0 {
 		p.NotApplicable("no licence file or declared licence to judge")
 	}
 	return nil
 }
+
+func policyConfigured(o Options) bool { return len(o.Strings("allow"))+len(o.Strings("deny")) > 0 }
+
+// judgeFileLicences applies the policy to the licence of every file that
+// states one (REUSE: header, sidecar, REUSE.toml, dep5) and returns how many
+// statements it judged. A statement written elsewhere than the file (a
+// REUSE.toml annotation, say) is judged and reported once, where it is
+// written. Invalid expressions are left to reuse-invalid-expression.
+func judgeFileLicences(p *Pass, pol *licpolicy.Policy) int {
+	r := p.Target.Reuse()
+	verdicts := map[string][]licpolicy.Violation{}
+	parsed := map[string]string{}
+	shared := map[reuse.Statement]int{}
+	var sharedOrder []reuse.Statement
+	judged := 0
+	for _, f := range r.Files {
+		for _, st := range f.Licenses {
+			canon, seen := parsed[st.Value]
+			if !seen {
+				if e, err := licpolicy.ParseAny(st.Value); err == nil {
+					canon = e.String()
+					verdicts[canon] = pol.Evaluate(e)
+				}
+				parsed[st.Value] = canon
+			}
+			if canon == "" {
+				continue
+			}
+			judged++
+			if verdicts[canon] == nil {
+				continue
+			}
+			if st.Path != f.Path {
+				if shared[st] == 0 {
+					sharedOrder = append(sharedOrder, st)
+				}
+				shared[st]++
+				continue
+			}
+			p.Report(Finding{Path: f.Path, Line: st.Line, Key: "header:" + canon,
+				Message: fmt.Sprintf("%s is licensed %s (its SPDX-License-Identifier), which the licence policy refuses: %s; relicense or remove the file, or change the policy",
+					f.Path, canon, violations(verdicts[canon])),
+				Properties: map[string]any{"license": canon, "violations": violationList(verdicts[canon])}})
+		}
+	}
+	for _, st := range sharedOrder {
+		canon := parsed[st.Value]
+		what := "1 file"
+		if n := shared[st]; n > 1 {
+			what = fmt.Sprintf("%d files", n)
+		}
+		p.Report(Finding{Path: st.Path, Line: st.Line, Key: "statement:" + canon,
+			Message: fmt.Sprintf("%s licenses %s as %s, which the licence policy refuses: %s; relicense or remove them, or change the policy",
+				st.Path, what, canon, violations(verdicts[canon])),
+			Properties: map[string]any{"license": canon, "files": shared[st], "violations": violationList(verdicts[canon])}})
+	}
+	return judged
+}
+
 
 // declaredChoiceAccepted reports whether a root manifest declares the
 // licence files' licences as a choice (OR) that the policy accepts: two
