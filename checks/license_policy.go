@@ -227,7 +227,6 @@ func judgeFileLicences(p *Pass, pol *licpolicy.Policy) int {
 	return judged
 }
 
-
 // declaredChoiceAccepted reports whether a root manifest declares the
 // licence files' licences as a choice (OR) that the policy accepts: two
 // licence files cannot say "either", a manifest can.
