@@ -17,6 +17,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/ospolint/ospolint/internal/config"
 	"github.com/ospolint/ospolint/internal/fix"
 	"github.com/ospolint/ospolint/internal/license"
 	"github.com/ospolint/ospolint/internal/repo"
@@ -56,8 +57,17 @@ func newFix(stdout, stderr io.Writer) *cobra.Command {
   text) and files over 16 MiB get a <file>.license sidecar instead;
 - a missing CONTRIBUTING.md, CODE_OF_CONDUCT.md or SECURITY.md is created from a template.
 
-The licence defaults to the detected project licence; the copyright holder must be given. Running fix twice
-changes nothing the second time. Excludes and REUSE.toml from the configuration apply.`,
+The licence defaults to the detected project licence; the copyright holder must be given, on the command line
+or in the configuration's fix section (flags win):
+
+  fix:
+    copyright: Example Corp
+    license: Apache-2.0
+    year: 2026
+    contact: security@example.com
+    project: Example
+
+Running fix twice changes nothing the second time. Excludes and REUSE.toml from the configuration apply.`,
 		Example: `  ospolint fix --dry-run --copyright "Example Corp" .
   ospolint fix --license MIT --copyright "Example Corp" --contact security@example.com .`,
 		Args: cobra.MaximumNArgs(1),
@@ -92,6 +102,7 @@ func runFix(ctx context.Context, f fixFlags, dir string, stdout, stderr io.Write
 	if err != nil {
 		return &exitError{code: ExitUsage, err: err}
 	}
+	f = withConfigDefaults(f, cfg.Fix)
 	plan, err := scan.NewPlan(cfg, fixChecks)
 	if err != nil {
 		return &exitError{code: ExitUsage, err: err}
@@ -126,6 +137,27 @@ func runFix(ctx context.Context, f fixFlags, dir string, stdout, stderr io.Write
 		fmt.Fprintln(stdout, "nothing to fix")
 	}
 	return nil
+}
+
+// withConfigDefaults fills the flags the command line left empty from the
+// configuration's fix section.
+func withConfigDefaults(f fixFlags, c config.Fix) fixFlags {
+	if f.license == "" {
+		f.license = c.License
+	}
+	if f.copyright == "" {
+		f.copyright = c.Copyright
+	}
+	if f.year == 0 {
+		f.year = c.Year
+	}
+	if f.contact == "" {
+		f.contact = c.Contact
+	}
+	if f.project == "" {
+		f.project = c.Project
+	}
+	return f
 }
 
 func fixHeader(f fixFlags, dir string, res *scan.TargetResult) (fix.Header, fix.Project) {

@@ -146,4 +146,49 @@ func TestFixNeedsCopyright(t *testing.T) {
 	}
 }
 
+// TestFixTakesDefaultsFromConfig writes headers and community files from the
+// configuration's fix section; a flag overrides its key.
+func TestFixTakesDefaultsFromConfig(t *testing.T) {
+	dir := fixFixture(t)
+	cfg := "fix:\n  copyright: Config Corp\n  year: 2024\n  license: MIT\n  contact: oss@config.example\n  project: Configured\n"
+	if err := os.WriteFile(filepath.Join(dir, ".ospolint.yml"), []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := run(t, "fix", "--dry-run", "--year", "2025", dir)
+	if code != ExitOK {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	for _, want := range []string{
+		"+// SPDX-FileCopyrightText: 2025 Config Corp",
+		"+// SPDX-License-Identifier: MIT",
+		"oss@config.example",
+		"Configured",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("diff lacks %q", want)
+		}
+	}
+	if strings.Contains(out, "2024 Config Corp") {
+		t.Error("the --year flag did not override fix.year")
+	}
+}
+
+func TestFixConfigErrors(t *testing.T) {
+	for _, tc := range []struct{ yml, want string }{
+		{"fix:\n  year: soon\n", `.ospolint.yml:2: fix.year: "soon" is not a year`},
+		{"fix:\n  holder: Me\n", ".ospolint.yml:2: fix.holder: unknown key"},
+		{"fix: Me\n", ".ospolint.yml:1: fix: must be a mapping"},
+		{"fix:\n  copyright: \"\"\n", ".ospolint.yml:2: fix.copyright: must not be empty"},
+	} {
+		dir := fixFixture(t)
+		if err := os.WriteFile(filepath.Join(dir, ".ospolint.yml"), []byte(tc.yml), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, _, errOut := run(t, "fix", "--dry-run", dir)
+		if code != ExitUsage || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%q: exit %d, stderr %q; want exit 2 with %q", tc.yml, code, errOut, tc.want)
+		}
+	}
+}
+
 // REUSE-IgnoreEnd

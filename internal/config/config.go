@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -132,6 +133,9 @@ type Config struct {
 	Rules   []Rule
 	Exclude []string
 	Waivers []Waiver
+	// Fix holds the defaults of `ospolint fix`; a file's keys override its
+	// parents' one by one, and command-line flags override them all.
+	Fix Fix
 	// ruleKind maps user rule IDs to their generic kind, which validates
 	// the rule's options wherever they are set.
 	ruleKind map[string]*checks.Check
@@ -239,13 +243,13 @@ func (c *Config) parse(file string, data []byte, chain []string, extend func(str
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		switch k.Value {
-		case "extends", "description", "checks", "rules", "exclude", "waivers":
+		case "extends", "description", "checks", "rules", "exclude", "waivers", "fix":
 			// An empty key (all its entries commented out) is as if absent.
 			if !isNull(v) {
 				fields[k.Value] = v
 			}
 		default:
-			return &Error{File: file, Line: k.Line, Key: k.Value, Msg: "unknown key (known: extends, description, checks, rules, exclude, waivers)"}
+			return &Error{File: file, Line: k.Line, Key: k.Value, Msg: "unknown key (known: extends, description, checks, rules, exclude, waivers, fix)"}
 		}
 	}
 	parents, err := stringList(file, "extends", fields["extends"])
@@ -284,6 +288,9 @@ func (c *Config) parse(file string, data []byte, chain []string, extend func(str
 		}
 	}
 	c.Exclude = append(c.Exclude, ex...)
+	if err := c.parseFix(file, fields["fix"]); err != nil {
+		return err
+	}
 	return c.parseWaivers(file, fields["waivers"])
 }
 
@@ -492,6 +499,65 @@ func kindNames() []string {
 		}
 	}
 	return out
+}
+
+// Fix is what `ospolint fix` writes into new SPDX headers and community
+// files when the command line does not say.
+type Fix struct {
+	// Copyright is the holder, e.g. "Example Corp" (the year is prepended).
+	Copyright string `json:"copyright,omitempty"`
+	// License is the SPDX expression for new headers.
+	License string `json:"license,omitempty"`
+	// Year is the copyright year, 0 for the current one.
+	Year int `json:"year,omitempty"`
+	// Contact is an e-mail or URL for reports in community files.
+	Contact string `json:"contact,omitempty"`
+	// Project is the project name in community files.
+	Project string `json:"project,omitempty"`
+}
+
+const fixKeys = "copyright, license, year, contact, project"
+
+func (c *Config) parseFix(file string, n *yaml.Node) error {
+	if n == nil {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		return &Error{File: file, Line: n.Line, Key: "fix", Msg: "must be a mapping with " + fixKeys}
+	}
+	if err := dupKey(file, "fix.", n); err != nil {
+		return err
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		key := "fix." + k.Value
+		if v.Kind != yaml.ScalarNode || isNull(v) {
+			return &Error{File: file, Line: v.Line, Key: key, Msg: "must be a single value"}
+		}
+		text := strings.TrimSpace(v.Value)
+		switch k.Value {
+		case "copyright":
+			c.Fix.Copyright = text
+		case "license":
+			c.Fix.License = text
+		case "year":
+			y, err := strconv.Atoi(text)
+			if err != nil || y < 1970 || y > 9999 {
+				return &Error{File: file, Line: v.Line, Key: key, Msg: fmt.Sprintf("%q is not a year (1970 to 9999)", v.Value)}
+			}
+			c.Fix.Year = y
+		case "contact":
+			c.Fix.Contact = text
+		case "project":
+			c.Fix.Project = text
+		default:
+			return &Error{File: file, Line: k.Line, Key: key, Msg: "unknown key (known: " + fixKeys + ")"}
+		}
+		if text == "" {
+			return &Error{File: file, Line: v.Line, Key: key, Msg: "must not be empty"}
+		}
+	}
+	return nil
 }
 
 func (c *Config) parseWaivers(file string, n *yaml.Node) error {

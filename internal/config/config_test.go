@@ -679,3 +679,17 @@ func TestWaiverMatches(t *testing.T) {
 		})
 	}
 }
+
+func TestFixSectionOverridesParentsKeyByKey(t *testing.T) {
+	cfg, err := config.Load(config.FileName, "", mapLoader(map[string]string{
+		"org.yml":       "fix:\n  copyright: Org Corp\n  contact: oss@org.example\n  year: 2024\n",
+		config.FileName: "extends: [default, ./org.yml]\nfix:\n  contact: team@org.example\n",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := config.Fix{Copyright: "Org Corp", Contact: "team@org.example", Year: 2024}
+	if cfg.Fix != want {
+		t.Errorf("fix = %+v, want %+v", cfg.Fix, want)
+	}
+}

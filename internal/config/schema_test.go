@@ -390,7 +390,7 @@ func TestSchemaMatchesLoader(t *testing.T) {
 	for key := range doc["properties"].(map[string]any) {
 		sample := map[string]string{
 			"extends": "extends: []\n", "description": "description: d\n", "exclude": "exclude: []\n",
-			"checks": "checks: {}\n", "rules": "rules: []\n", "waivers": "waivers: []\n",
+			"checks": "checks: {}\n", "rules": "rules: []\n", "waivers": "waivers: []\n", "fix": "fix: {}\n",
 		}[key]
 		if sample == "" {
 			t.Errorf("schema key %q: no sample in this test", key)
@@ -400,7 +400,7 @@ func TestSchemaMatchesLoader(t *testing.T) {
 			t.Errorf("schema key %q: the loader rejects it: %v", key, err)
 		}
 	}
-	if props := doc["properties"].(map[string]any); len(props) != 6 {
-		t.Errorf("schema has %d top-level keys, the loader knows 6", len(props))
+	if props := doc["properties"].(map[string]any); len(props) != 7 {
+		t.Errorf("schema has %d top-level keys, the loader knows 7", len(props))
 	}
 }

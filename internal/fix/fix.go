@@ -186,7 +186,7 @@ func (h Header) validate(need Tags) error {
 		return errors.New("no licence to write: pass --license SPDX-ID (or give the project a detected licence)")
 	}
 	if need.Copyright && strings.TrimSpace(h.Copyright) == "" {
-		return errors.New("no copyright holder to write: pass --copyright \"YEAR HOLDER\"")
+		return errors.New("no copyright holder to write: pass --copyright \"HOLDER\" or set fix.copyright in .ospolint.yml")
 	}
 	return nil
 }
