@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/go-git/go-billy/v5/osfs"
@@ -71,7 +72,15 @@ func OpenRevision(dir, ref string) (*Repo, error) {
 		}
 		return nil, fmt.Errorf("open %s: %w %q", dir, ErrUnknownRevision, ref)
 	}
-	view, err := commitView(r, *h)
+	// A directory below the top of the repository is scanned as that
+	// subtree of the revision, as its working tree would be.
+	sub := "."
+	if abs, err := filepath.Abs(dir); err == nil && layout.top != "" {
+		if rel, err := filepath.Rel(layout.top, abs); err == nil && rel != "." && filepath.IsLocal(rel) {
+			sub = filepath.ToSlash(rel)
+		}
+	}
+	view, err := commitView(r, *h, sub)
 	if err != nil {
 		_ = st.Close()
 		return nil, fmt.Errorf("open %s at %s: %w", dir, ref, err)
@@ -104,15 +113,28 @@ func hasCommits(r *git.Repository) bool {
 	return found
 }
 
-func commitView(r *git.Repository, h plumbing.Hash) (*Repo, error) {
+// commitView is the tree of commit h, or its subtree sub ("." for all).
+func commitView(r *git.Repository, h plumbing.Hash, sub string) (*Repo, error) {
 	c, err := r.CommitObject(h)
 	if err != nil {
 		return nil, fmt.Errorf("read commit %s: %w", h, err)
 	}
+	root := c.TreeHash
+	if sub != "." {
+		tree, err := c.Tree()
+		if err != nil {
+			return nil, fmt.Errorf("read the tree of %s: %w", h, err)
+		}
+		st, err := tree.Tree(sub)
+		if err != nil {
+			return nil, fmt.Errorf("%s is not a directory in commit %s", sub, h.String()[:12])
+		}
+		root = st.Hash
+	}
 	return &Repo{
 		Kind:     KindRevision,
 		Revision: c.Hash.String(),
-		FS:       newTreeFS(r.Storer, c.TreeHash, c.Committer.When),
+		FS:       newTreeFS(r.Storer, root, c.Committer.When),
 		Ignore:   false,
 	}, nil
 }
@@ -161,7 +183,7 @@ func Clone(ctx context.Context, rawURL string, opt OpenOptions) (*Repo, error) {
 		}
 		return nil, cloneErr(ctx, name, err, hidden)
 	}
-	view, err := commitView(r, head.Hash())
+	view, err := commitView(r, head.Hash(), ".")
 	if err != nil {
 		_ = cleanup()
 		return nil, cloneErr(ctx, name, err, hidden)

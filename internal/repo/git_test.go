@@ -473,3 +473,33 @@ func sortEntries(es []object.TreeEntry) {
 		}
 	}
 }
+
+// TestOpenRevisionSubdirectory scans a directory below the repository top as
+// that subtree of the revision, the way its working tree is scanned: paths
+// are relative to it and links leaving it do not resolve.
+func TestOpenRevisionSubdirectory(t *testing.T) {
+	dir, first, _ := revisionRepo(t)
+	r := mustOpenRevision(t, filepath.Join(dir, "src"), "HEAD")
+	ix, _, err := Walk(context.Background(), r, WalkOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := paths(ix); strings.Join(got, ",") != "a/b/c/deep.go" {
+		t.Errorf("src at HEAD: files %q, want only a/b/c/deep.go", got)
+	}
+	docs := mustOpenRevision(t, filepath.Join(dir, "docs"), "HEAD")
+	ix, _, err = Walk(context.Background(), docs, WalkOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e, ok := ix.Lookup("LICENSE"); !ok || !e.Escapes {
+		t.Errorf("docs/LICENSE -> ../COPYING leaves the subtree: entry %+v, %v; want Escapes", e, ok)
+	}
+	if e, ok := ix.Lookup("GPL-2.0.txt"); !ok || e.Escapes {
+		t.Errorf("GPL-2.0.txt: %+v, %v", e, ok)
+	}
+	_, err = OpenRevision(filepath.Join(dir, "src"), first.String())
+	if err == nil || !strings.Contains(err.Error(), "src is not a directory in commit "+first.String()[:12]) {
+		t.Errorf("src before it existed: err = %v", err)
+	}
+}

@@ -51,6 +51,8 @@ const maxGitIndex = 512 << 20
 type gitLayout struct {
 	dir    string
 	common string // "" when dir holds everything
+	// top is the working tree directory where ".git" was found.
+	top string
 }
 
 func (g gitLayout) commonDir() string {
@@ -74,6 +76,7 @@ func findGit(dir string, up bool) (g gitLayout, found bool, err error) {
 		switch {
 		case err == nil && info.IsDir():
 			g, err := withCommonDir(dot)
+			g.top = dir
 			return g, err == nil, err
 		case err == nil && info.Mode().IsRegular():
 			target, err := readGitPointer(dot)
@@ -87,6 +90,7 @@ func findGit(dir string, up bool) (g gitLayout, found bool, err error) {
 				return gitLayout{}, false, fmt.Errorf("%s points to %s, which is not a directory", dot, target)
 			}
 			g, err := withCommonDir(target)
+			g.top = dir
 			return g, err == nil, err
 		case err == nil:
 			// A pipe or device named .git is no repository and must not be

@@ -75,7 +75,7 @@ func TestOpenRevisionGitFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	writeTree(t, sub, map[string]fileSpec{".git": {content: "gitdir: " + rel + "\n"}, "deep/er/x.txt": {content: "x"}})
+	writeTree(t, sub, map[string]fileSpec{".git": {content: "gitdir: " + rel + "\n"}, "docs/x.txt": {content: "x"}})
 	wt, _ := linkedWorktree(t, dir, first.String())
 	broken := t.TempDir()
 	writeTree(t, broken, map[string]fileSpec{".git": {content: "not a pointer\n"}})
@@ -86,13 +86,15 @@ func TestOpenRevisionGitFile(t *testing.T) {
 		name, dir, ref string
 		want           plumbing.Hash
 		err            error
+		file           string // a file the view must hold
 	}{
-		{"relative gitdir", sub, "HEAD", second, nil},
-		{"below a gitdir file", filepath.Join(sub, "deep", "er"), "HEAD~1", first, nil},
-		{"linked worktree, own HEAD", wt, "HEAD", first, nil},
-		{"linked worktree, shared branch", wt, branch, second, nil},
-		{"no gitdir line", broken, "HEAD", plumbing.ZeroHash, ErrNotGitRepo},
-		{"gitdir missing", dangling, "HEAD", plumbing.ZeroHash, ErrNotGitRepo},
+		{"relative gitdir", sub, "HEAD", second, nil, "README.md"},
+		// The subtree of the revision, as for a working tree below the top.
+		{"below a gitdir file", filepath.Join(sub, "docs"), "HEAD", second, nil, "GPL-2.0.txt"},
+		{"linked worktree, own HEAD", wt, "HEAD", first, nil, "README.md"},
+		{"linked worktree, shared branch", wt, branch, second, nil, "README.md"},
+		{"no gitdir line", broken, "HEAD", plumbing.ZeroHash, ErrNotGitRepo, ""},
+		{"gitdir missing", dangling, "HEAD", plumbing.ZeroHash, ErrNotGitRepo, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := OpenRevision(tc.dir, tc.ref)
@@ -109,8 +111,8 @@ func TestOpenRevisionGitFile(t *testing.T) {
 			if got.Revision != tc.want.String() {
 				t.Errorf("revision %s, want %s", got.Revision, tc.want)
 			}
-			if _, err := ReadHead(got.FS, "README.md", 64); err != nil {
-				t.Errorf("README.md: %v", err)
+			if _, err := ReadHead(got.FS, tc.file, 64); err != nil {
+				t.Errorf("%s: %v", tc.file, err)
 			}
 		})
 	}
