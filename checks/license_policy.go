@@ -10,7 +10,6 @@ import (
 	"github.com/ospolint/ospolint/internal/license"
 	"github.com/ospolint/ospolint/internal/licpolicy"
 	"github.com/ospolint/ospolint/internal/manifest"
-	"github.com/ospolint/ospolint/internal/reuse"
 )
 
 func licensePolicy() *Check {
@@ -173,20 +172,26 @@ func policyConfigured(o Options) bool { return len(o.Strings("allow"))+len(o.Str
 
 // judgeFileLicences applies the policy to the licence of every file that
 // states one (REUSE: header, sidecar, REUSE.toml, dep5) and returns how many
-// statements it judged. A statement written elsewhere than the file (a
-// REUSE.toml annotation, say) is judged and reported once, where it is
-// written. Invalid expressions are left to reuse-invalid-expression.
+// statements it judged. A refused licence is reported once per file that
+// writes it, at its first line: the file itself for a header, or the
+// REUSE.toml, dep5 or sidecar holding the statement, with the number of files
+// it covers. Invalid expressions are left to reuse-invalid-expression.
 func judgeFileLicences(p *Pass, pol *licpolicy.Policy) int {
 	r := p.Target.Reuse()
 	verdicts := map[string][]licpolicy.Violation{}
 	parsed := map[string]string{}
-	shared := map[reuse.Statement]int{}
-	var sharedOrder []reuse.Statement
+	type where struct{ path, canon string }
+	type seen struct {
+		line  int
+		files map[string]bool
+	}
+	refused := map[where]*seen{}
+	var order []where
 	judged := 0
 	for _, f := range r.Files {
 		for _, st := range f.Licenses {
-			canon, seen := parsed[st.Value]
-			if !seen {
+			canon, ok := parsed[st.Value]
+			if !ok {
 				if e, err := licpolicy.ParseAny(st.Value); err == nil {
 					canon = e.String()
 					verdicts[canon] = pol.Evaluate(e)
@@ -200,29 +205,37 @@ func judgeFileLicences(p *Pass, pol *licpolicy.Policy) int {
 			if verdicts[canon] == nil {
 				continue
 			}
-			if st.Path != f.Path {
-				if shared[st] == 0 {
-					sharedOrder = append(sharedOrder, st)
-				}
-				shared[st]++
-				continue
+			w := where{st.Path, canon}
+			s := refused[w]
+			if s == nil {
+				s = &seen{line: st.Line, files: map[string]bool{}}
+				refused[w] = s
+				order = append(order, w)
 			}
-			p.Report(Finding{Path: f.Path, Line: st.Line, Key: "header:" + canon,
-				Message: fmt.Sprintf("%s is licensed %s (its SPDX-License-Identifier), which the licence policy refuses: %s; relicense or remove the file, or change the policy",
-					f.Path, canon, violations(verdicts[canon])),
-				Properties: map[string]any{"license": canon, "violations": violationList(verdicts[canon])}})
+			if st.Line > 0 && (s.line == 0 || st.Line < s.line) {
+				s.line = st.Line
+			}
+			s.files[f.Path] = true
 		}
 	}
-	for _, st := range sharedOrder {
-		canon := parsed[st.Value]
+	for _, w := range order {
+		s := refused[w]
+		vs := verdicts[w.canon]
+		props := map[string]any{"license": w.canon, "violations": violationList(vs)}
+		if s.files[w.path] && len(s.files) == 1 {
+			p.Report(Finding{Path: w.path, Line: s.line, Key: "header:" + w.canon, Properties: props,
+				Message: fmt.Sprintf("%s is licensed %s (its SPDX-License-Identifier), which the licence policy refuses: %s; relicense or remove the file, or change the policy",
+					w.path, w.canon, violations(vs))})
+			continue
+		}
 		what := "1 file"
-		if n := shared[st]; n > 1 {
+		if n := len(s.files); n > 1 {
 			what = fmt.Sprintf("%d files", n)
 		}
-		p.Report(Finding{Path: st.Path, Line: st.Line, Key: "statement:" + canon,
+		props["files"] = len(s.files)
+		p.Report(Finding{Path: w.path, Line: s.line, Key: "statement:" + w.canon, Properties: props,
 			Message: fmt.Sprintf("%s licenses %s as %s, which the licence policy refuses: %s; relicense or remove them, or change the policy",
-				st.Path, what, canon, violations(verdicts[canon])),
-			Properties: map[string]any{"license": canon, "files": shared[st], "violations": violationList(verdicts[canon])}})
+				w.path, what, w.canon, violations(vs))})
 	}
 	return judged
 }

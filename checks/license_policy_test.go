@@ -115,15 +115,20 @@ func TestLicensePolicy(t *testing.T) {
 				"src/gpl.go":   file("// Copyright 2026 Ada\n// SPDX-License-Identifier: GPL-3.0-only\npackage src\n"),
 				"src/either.c": file("/* SPDX-License-Identifier: GPL-2.0-only OR MIT */\n"),
 				"src/bad.go":   file("// SPDX-License-Identifier: MIT OR\npackage src\n"),
+				"src/twice.c":  file("// SPDX-License-Identifier: GPL-3.0-only\nint a;\n// SPDX-License-Identifier: GPL-3.0-only\n"),
 				"REUSE.toml": file("version = 1\n\n[[annotations]]\npath = \"gen/**\"\nprecedence = \"override\"\n" +
+					"SPDX-FileCopyrightText = \"2026 Ada\"\nSPDX-License-Identifier = \"AGPL-3.0-or-later\"\n\n" +
+					"[[annotations]]\npath = \"more/**\"\nprecedence = \"override\"\n" +
 					"SPDX-FileCopyrightText = \"2026 Ada\"\nSPDX-License-Identifier = \"AGPL-3.0-or-later\"\n"),
-				"gen/a.go": file("package gen\n"),
-				"gen/b.go": file("// SPDX-License-Identifier: MIT\npackage gen\n"),
+				"gen/a.go":  file("package gen\n"),
+				"gen/b.go":  file("// SPDX-License-Identifier: MIT\npackage gen\n"),
+				"more/c.go": file("package more\n"),
 			},
 			opts: map[string]any{"allow": []any{"permissive"}},
 			want: []string{
-				"REUSE.toml:3: REUSE.toml licenses 2 files as AGPL-3.0-or-later, which the licence policy refuses: AGPL-3.0-or-later (network-copyleft) is not in the allow list; relicense or remove them, or change the policy",
+				"REUSE.toml:3: REUSE.toml licenses 3 files as AGPL-3.0-or-later, which the licence policy refuses: AGPL-3.0-or-later (network-copyleft) is not in the allow list; relicense or remove them, or change the policy",
 				"src/gpl.go:2: src/gpl.go is licensed GPL-3.0-only (its SPDX-License-Identifier), which the licence policy refuses: GPL-3.0-only (strong-copyleft) is not in the allow list; relicense or remove the file, or change the policy",
+				"src/twice.c:1: src/twice.c is licensed GPL-3.0-only (its SPDX-License-Identifier), which the licence policy refuses: GPL-3.0-only (strong-copyleft) is not in the allow list; relicense or remove the file, or change the policy",
 			},
 		},
 		{

@@ -535,6 +535,12 @@ func (c *Config) parseFix(file string, n *yaml.Node) error {
 			return &Error{File: file, Line: v.Line, Key: key, Msg: "must be a single value"}
 		}
 		text := strings.TrimSpace(v.Value)
+		if k.Value == "year" && v.Tag != "!!int" {
+			return &Error{File: file, Line: v.Line, Key: key, Msg: fmt.Sprintf("%q is not a year (1970 to 9999)", v.Value)}
+		}
+		if k.Value != "year" && v.Tag != "!!str" {
+			return &Error{File: file, Line: v.Line, Key: key, Msg: fmt.Sprintf("must be text; quote it (%q)", v.Value)}
+		}
 		switch k.Value {
 		case "copyright":
 			c.Fix.Copyright = text

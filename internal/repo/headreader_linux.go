@@ -9,8 +9,10 @@ import (
 )
 
 // readHeadAt reads at most n bytes of the regular file base in dir with raw
-// system calls: openat without following a link and without blocking (a
-// pipe swapped in after the walk cannot stall the scan), fstat, read, close.
+// system calls: openat without following a link, without blocking (a pipe
+// swapped in after the walk cannot stall the scan) and without taking a
+// terminal as controlling tty, fstat, read, close. The read is bounded by the
+// size fstat gives, as the walk measured it.
 // ok is false for anything but a plainly readable regular file; the caller
 // then takes the general path, which follows links inside the tree and words
 // the error.
@@ -58,7 +60,7 @@ func readHeadAt(dir *os.File, base string, n int) (b []byte, ok bool) {
 
 func openat(dfd int, base string) (int, error) {
 	for {
-		fd, err := syscall.Openat(dfd, base, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
+		fd, err := syscall.Openat(dfd, base, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NOFOLLOW|syscall.O_NONBLOCK|syscall.O_NOCTTY, 0)
 		if err != syscall.EINTR {
 			return fd, err
 		}

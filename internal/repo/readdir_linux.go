@@ -78,11 +78,12 @@ func parseDirents(dfd int, buf []byte, des []fs.DirEntry) []fs.DirEntry {
 			continue
 		}
 		e := &rawDirent{name: string(name)}
+		vanished := false
 		switch rec[direntType] {
 		case syscall.DT_DIR:
 			e.typ = fs.ModeDir
 		case syscall.DT_REG:
-			e.stat(dfd)
+			vanished = e.stat(dfd)
 		case syscall.DT_LNK:
 			e.typ = fs.ModeSymlink
 		case syscall.DT_FIFO:
@@ -94,24 +95,32 @@ func parseDirents(dfd int, buf []byte, des []fs.DirEntry) []fs.DirEntry {
 		case syscall.DT_BLK:
 			e.typ = fs.ModeDevice
 		default: // DT_UNKNOWN: some file systems do not fill d_type.
-			e.stat(dfd)
+			vanished = e.stat(dfd)
+		}
+		if vanished {
+			// Deleted since the listing, as os.ReadDir skips it.
+			continue
 		}
 		des = append(des, e)
 	}
 	return des
 }
 
-// stat fills the type and size from fstatat without following a link.
-func (e *rawDirent) stat(dfd int) {
+// stat fills the type and size from fstatat without following a link. It
+// reports whether the entry no longer exists.
+func (e *rawDirent) stat(dfd int) (vanished bool) {
 	var st unix.Stat_t
 	for {
 		err := unix.Fstatat(dfd, e.name, &st, unix.AT_SYMLINK_NOFOLLOW)
 		if err == unix.EINTR {
 			continue
 		}
+		if err == unix.ENOENT {
+			return true
+		}
 		if err != nil {
 			e.err = &fs.PathError{Op: "lstat", Path: e.name, Err: err}
-			return
+			return false
 		}
 		break
 	}
@@ -132,4 +141,5 @@ func (e *rawDirent) stat(dfd int) {
 	default:
 		e.typ = fs.ModeDevice
 	}
+	return false
 }

@@ -189,15 +189,16 @@ func (p *Plan) excluded(path string, isDir bool) bool {
 			continue
 		}
 		if isDir {
-			// A directory is excluded when the glob takes in anything
-			// below it; the probe names (NUL) cannot occur in a pattern's
-			// literal text, so they cannot match by accident.
-			ok1, _ := doublestar.Match(g, path+"/\x00")
-			ok2, _ := doublestar.Match(g, path+"/\x00/\x00")
-			if ok1 && ok2 {
-				return true
+			// A directory is pruned only when the glob takes in all of it:
+			// it names the directory ("vendor", "build/") or ends in "/**"
+			// after a part that names it ("**/testdata/**"). Other globs
+			// ("docs/**/[!_]*") are matched file by file.
+			if prefix, ok := strings.CutSuffix(g, "/**"); ok {
+				if m, _ := doublestar.Match(prefix, path); m {
+					return true
+				}
 			}
-			if ok, _ := doublestar.Match(strings.TrimSuffix(g, "/"), path); ok {
+			if m, _ := doublestar.Match(strings.TrimSuffix(g, "/"), path); m {
 				return true
 			}
 			continue

@@ -116,7 +116,7 @@ func TestWaivers(t *testing.T) {
 }
 
 func TestExcludePrunesDirectories(t *testing.T) {
-	globs := []string{"**/testdata/**", "vendor", "build/*.o", "**/x/**", "gen/**/*_gen.go", "docs/{a,b}/**"}
+	globs := []string{"**/testdata/**", "vendor", "build/*.o", "**/x/**", "gen/**/*_gen.go", "docs/{a,b}/**", "site/**/[!_]*", "out/"}
 	fast := &Plan{exclude: globs, excludeLits: make([]string, len(globs))}
 	for i, g := range globs {
 		fast.excludeLits[i] = requiredLiteral(g)
@@ -144,6 +144,12 @@ func TestExcludePrunesDirectories(t *testing.T) {
 		{"docs/a", true, true},
 		{"docs/c", true, false},
 		{"testdata.go", false, false},
+		// "site/**/[!_]*" takes in some files of site/, not all: no pruning.
+		{"site", true, false},
+		{"site/_keep.md", false, false},
+		{"site/page.md", false, true},
+		{"site/sub", true, true}, // as in .gitignore, a glob matching a directory takes all of it
+		{"out", true, true},
 	} {
 		for name, p := range map[string]*Plan{"with literals": fast, "without": plain} {
 			if got := p.excluded(tc.path, tc.isDir); got != tc.want {
