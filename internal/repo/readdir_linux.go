@@ -79,23 +79,13 @@ func parseDirents(dfd int, buf []byte, des []fs.DirEntry) []fs.DirEntry {
 		}
 		e := &rawDirent{name: string(name)}
 		vanished := false
-		switch rec[direntType] {
-		case syscall.DT_DIR:
-			e.typ = fs.ModeDir
-		case syscall.DT_REG:
+		switch dt := rec[direntType]; dt {
+		case syscall.DT_REG, syscall.DT_UNKNOWN:
+			// The size of a regular file is needed; some file systems do
+			// not fill d_type.
 			vanished = e.stat(dfd)
-		case syscall.DT_LNK:
-			e.typ = fs.ModeSymlink
-		case syscall.DT_FIFO:
-			e.typ = fs.ModeNamedPipe
-		case syscall.DT_SOCK:
-			e.typ = fs.ModeSocket
-		case syscall.DT_CHR:
-			e.typ = fs.ModeDevice | fs.ModeCharDevice
-		case syscall.DT_BLK:
-			e.typ = fs.ModeDevice
-		default: // DT_UNKNOWN: some file systems do not fill d_type.
-			vanished = e.stat(dfd)
+		default:
+			e.typ = direntMode(dt)
 		}
 		if vanished {
 			// Deleted since the listing, as os.ReadDir skips it.
@@ -125,21 +115,27 @@ func (e *rawDirent) stat(dfd int) (vanished bool) {
 		break
 	}
 	e.size = st.Size
-	switch st.Mode & syscall.S_IFMT {
-	case syscall.S_IFREG:
-		e.typ = 0
-	case syscall.S_IFDIR:
-		e.typ = fs.ModeDir
-	case syscall.S_IFLNK:
-		e.typ = fs.ModeSymlink
-	case syscall.S_IFIFO:
-		e.typ = fs.ModeNamedPipe
-	case syscall.S_IFSOCK:
-		e.typ = fs.ModeSocket
-	case syscall.S_IFCHR:
-		e.typ = fs.ModeDevice | fs.ModeCharDevice
-	default:
-		e.typ = fs.ModeDevice
-	}
+	// The file type bits of st_mode are the d_type value shifted left by 12.
+	e.typ = direntMode(uint8((st.Mode & syscall.S_IFMT) >> 12))
 	return false
+}
+
+// direntMode is the fs.FileMode type of a d_type value (DT_REG is 0).
+func direntMode(dt uint8) fs.FileMode {
+	switch dt {
+	case syscall.DT_REG:
+		return 0
+	case syscall.DT_DIR:
+		return fs.ModeDir
+	case syscall.DT_LNK:
+		return fs.ModeSymlink
+	case syscall.DT_FIFO:
+		return fs.ModeNamedPipe
+	case syscall.DT_SOCK:
+		return fs.ModeSocket
+	case syscall.DT_CHR:
+		return fs.ModeDevice | fs.ModeCharDevice
+	default:
+		return fs.ModeDevice
+	}
 }
