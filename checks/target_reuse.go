@@ -18,15 +18,15 @@ import (
 // only non-compliant files cost more than their head.
 const reuseHeadBytes = 4 << 10
 
-// reuseFacts is the REUSE evaluation shared by every reuse-* check: the
-// licensing information of each file's head, recorded during the runner's
-// single file pass by whichever reuse-* check visits first, then evaluated
-// once, after the pass, by the first check that asks.
+// reuseFacts is the REUSE evaluation shared by every reuse-* check (and
+// license-policy): the licensing information of each file's head, recorded
+// during the runner's single file pass by the one check elected to visit,
+// then evaluated once, after the pass, by the first check that asks.
 type reuseFacts struct {
 	layoutOnce sync.Once
 	layout     *reuse.Layout
 	// texts[i] is the head of the file in layout slot i, valid once done[i]
-	// is set: a slice rather than a map, as every reuse-* check visits every
+	// is set: a slice rather than a map, as the visitor sees every covered
 	// file.
 	texts []reuse.Text
 	done  []atomic.Bool
@@ -57,8 +57,8 @@ func (t *Target) reuseWant(c *Check, path string) bool {
 	return t.reuseLayout().NeedsText(path)
 }
 
-// reuseVisit records the licensing information in a file's head. Every
-// reuse-* check visits; the first one parses, the others find it done.
+// reuseVisit records the licensing information in a file's head, for the
+// check reuseWant elected; a file already recorded is left as it is.
 func (t *Target) reuseVisit(f File) {
 	i, ok := t.reuseLayout().Slot(f.Path)
 	if !ok || t.reuse.done[i].Load() {
