@@ -93,6 +93,26 @@ func itoa(n int) string {
 	return s
 }
 
+// TestReuseSkipsNestedRepositories: a directory with a .git of its own (a
+// submodule checkout, a nested clone) is a separate project, as for the
+// REUSE tool; the walk records it although it leaves .git out of the index.
+func TestReuseSkipsNestedRepositories(t *testing.T) {
+	files := fstest.MapFS{
+		"LICENSES/MIT.txt":   file("MIT License text"),
+		"main.go":            file("// SPDX-FileCopyrightText: 2026 Example\n// SPDX-License-Identifier: MIT\npackage main\n"),
+		"lib/.git":           file("gitdir: ../.git/modules/lib\n"),
+		"lib/plain.go":       file("package lib\n"),
+		"lib/deeper/x.go":    file("package deeper\n"),
+		"vendored/.git/HEAD": file("ref: refs/heads/main\n"),
+		"vendored/y.go":      file("package vendored\n"),
+		"own/z.go":           file("package own\n"),
+	}
+	fs, _ := runCheck(t, reuseMissingLicense(), files, nil)
+	if got := brief(fs); len(got) != 1 || !strings.HasPrefix(got[0], "own/z.go") {
+		t.Errorf("findings %q, want only own/z.go (lib/ and vendored/ are repositories of their own)", got)
+	}
+}
+
 func TestReuseSidecarFindingHasSource(t *testing.T) {
 	c, _ := Lookup("reuse-bad-licenses")
 	fs, _ := runCheck(t, c, fstest.MapFS{

@@ -42,6 +42,7 @@ type Index struct {
 	byPath  map[string]int
 	byDir   map[string][]int // lower-cased dir -> entry indexes
 	dirs    map[string]bool  // every directory holding at least one indexed file, and its parents
+	nested  map[string]bool  // directories below the root holding a .git of their own
 }
 
 // NewIndex builds an index from entries (in any order).
@@ -92,6 +93,18 @@ func (ix *Index) Lookup(p string) (Entry, bool) {
 func (ix *Index) Position(p string) (int, bool) {
 	i, ok := ix.byPath[p]
 	return i, ok
+}
+
+// NestedRepos returns the directories below the root that hold a ".git" of
+// their own (submodules, nested clones), sorted. The walk leaves ".git"
+// itself out of the index.
+func (ix *Index) NestedRepos() []string {
+	out := make([]string, 0, len(ix.nested))
+	for d := range ix.nested {
+		out = append(out, d)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // IsDir reports whether the directory holds at least one indexed file.

@@ -72,7 +72,12 @@ func Walk(ctx context.Context, r *Repo, opt WalkOptions) (*Index, []Problem, err
 		return nil, nil, fmt.Errorf("walk: %w", err)
 	}
 	sortProblems(w.problems)
-	return NewIndex(w.entries), w.problems, nil
+	ix := NewIndex(w.entries)
+	ix.nested = make(map[string]bool, len(w.nested))
+	for _, d := range w.nested {
+		ix.nested[d] = true
+	}
+	return ix, w.problems, nil
 }
 
 type walker struct {
@@ -87,6 +92,7 @@ type walker struct {
 	mu       sync.Mutex
 	entries  []Entry
 	problems []Problem
+	nested   []string
 }
 
 func (w *walker) problem(p, msg string) {
@@ -135,7 +141,13 @@ func (w *walker) dir(dir string, patterns []gitignore.Pattern) {
 		}
 		if de.Name() == ".git" {
 			// A directory, or a file pointing to one (worktrees,
-			// submodules): git data, not content.
+			// submodules): git data, not content. Below the root it marks
+			// a repository of its own.
+			if dir != "" {
+				w.mu.Lock()
+				w.nested = append(w.nested, dir)
+				w.mu.Unlock()
+			}
 			continue
 		}
 		// Ignore rules hide untracked files only: git tracks a file added

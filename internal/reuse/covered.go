@@ -84,6 +84,9 @@ type Layout struct {
 // NewLayout prepares the covered-file rules for an index.
 func NewLayout(ix *repo.Index) *Layout {
 	l := &Layout{ix: ix, submodules: map[string]bool{}, sidecars: map[string]bool{}}
+	for _, d := range ix.NestedRepos() {
+		l.submodules[d] = true
+	}
 	files := ix.Files()
 	for _, e := range files {
 		if e.Name() == ".git" && e.Dir() != "" {
