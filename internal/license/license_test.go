@@ -78,6 +78,14 @@ func TestDetectProject(t *testing.T) {
 			"LICENSE-MIT": file(mit), "LICENSE-APACHE": file(apache),
 			"README.md": file("# tool\n\nDoes things.\n\n## License\n\nLicensed under either of\n\n * Apache License, Version 2.0 ([LICENSE-APACHE](LICENSE-APACHE))\n * MIT license ([LICENSE-MIT](LICENSE-MIT))\n\nat your option.\n\n## Contributing\n\nPRs welcome; they are dual-licensed too.\n"),
 		}, want: "Apache-2.0 OR MIT", source: SourceFile},
+		{name: "a choice inside one file is not a choice between files", files: fstest.MapFS{
+			// spdx/tools-golang: code under Apache-2.0 OR GPL-2.0-or-later, docs under CC-BY-4.0.
+			"LICENSE.code": file(fixture(t, "go-spdxtools-LICENSE.code")),
+			"LICENSE.docs": file(fixture(t, "go-spdxtools-LICENSE.docs")),
+			"README.md": file("# tools\n\n## Licenses\n\nAs indicated in `LICENSE-code`, source code files are provided and may be used, at your option, under *either*:\n" +
+				"* Apache License, version 2.0 (**Apache-2.0**), **OR**\n* GNU General Public License, version 2.0 or later (**GPL-2.0-or-later**).\n\n" +
+				"As indicated in `LICENSE-docs`, documentation files are provided and may be used under the Creative Commons Attribution 4.0 International license (**CC-BY-4.0**).\n"),
+		}, want: "(Apache-2.0 OR GPL-2.0-or-later) AND CC-BY-4.0", source: SourceFile},
 		{name: "statement file names the choice", files: fstest.MapFS{
 			"COPYING":     file(fixture(t, "go-sumtype-COPYING")),
 			"LICENSE-MIT": file(mit), "UNLICENSE": file(unlicense),

@@ -193,13 +193,7 @@ func (p *project) combine(files []classified) (string, float64) {
 		}
 	}
 	exprs = lgplOverGPL(exprs)
-	ids := map[string]bool{}
-	for _, e := range exprs {
-		for _, id := range exprIDs(e) {
-			ids[id] = true
-		}
-	}
-	if len(exprs) > 1 && p.choice(own, ids) {
+	if len(exprs) > 1 && p.choice(own) {
 		return join("OR", exprs), conf
 	}
 	return join("AND", exprs), conf
@@ -207,8 +201,12 @@ func (p *project) combine(files []classified) (string, float64) {
 
 // choice reports whether the project says the licensee may choose among
 // the licences of its licence files: a statement in one of the files or in
-// the README's licence section that names at least two of them.
-func (p *project) choice(files []classified, ids map[string]bool) bool {
+// the README's licence section that says so and names the licences of at
+// least two files that each hold one licence. A file that already offers a
+// choice ("Apache-2.0 OR GPL-2.0-or-later" in tools-golang's LICENSE.code) is
+// what such a statement usually describes; it does not make that file's
+// licences alternatives to another file's (LICENSE.docs, CC-BY-4.0).
+func (p *project) choice(files []classified) bool {
 	texts := []string{}
 	for _, f := range files {
 		if f.lead != "" {
@@ -219,23 +217,30 @@ func (p *project) choice(files []classified, ids map[string]bool) bool {
 		texts = append(texts, licenceSection(readme))
 	}
 	for _, t := range texts {
-		if !dualIntent(t) {
-			continue
-		}
-		n := 0
-		for _, id := range namesIn(t) {
-			for have := range ids {
-				if have == id || strings.HasPrefix(have, id+"-") {
-					n++
-					break
-				}
-			}
-		}
-		if n >= 2 {
+		if dualIntent(t) && singleFilesNamed(files, namesIn(t)) >= 2 {
 			return true
 		}
 	}
 	return false
+}
+
+// singleFilesNamed counts the files holding one licence whose id is among
+// names (ids, or bare ids that an -only/-or-later id extends).
+func singleFilesNamed(files []classified, names []string) int {
+	n := 0
+	for _, f := range files {
+		ids := exprIDs(f.Expression)
+		if len(ids) != 1 {
+			continue
+		}
+		for _, id := range names {
+			if ids[0] == id || strings.HasPrefix(ids[0], id+"-") {
+				n++
+				break
+			}
+		}
+	}
+	return n
 }
 
 // lgplOverGPL drops GPL-3.0 beside LGPL-3.0: LGPL-3.0 is a set of extra
