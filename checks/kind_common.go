@@ -85,6 +85,16 @@ func ruleValidatePaths(o Options, name string, allowEmpty bool) error {
 	return nil
 }
 
+// ruleValidatePattern validates the options of the kinds that match a
+// regular expression in files: paths, then pattern.
+func ruleValidatePattern(o Options) error {
+	if err := ruleValidatePaths(o, "paths", false); err != nil {
+		return err
+	}
+	_, err := ruleCompile(o)
+	return err
+}
+
 // ruleCompile builds the pattern of the contains kinds: multi-line mode so ^
 // and $ anchor at line boundaries, case-insensitive on request.
 func ruleCompile(o Options) (*regexp.Regexp, error) {

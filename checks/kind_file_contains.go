@@ -52,13 +52,7 @@ rules:
 ` + "```" + `
 
 **Fix:** add the required text to the file, or adjust the rule's ` + "`pattern`" + ` or ` + "`paths`" + `.`,
-		Validate: func(o Options) error {
-			if err := ruleValidatePaths(o, "paths", false); err != nil {
-				return err
-			}
-			_, err := ruleCompile(o)
-			return err
-		},
+		Validate: ruleValidatePattern,
 		Run: func(p *Pass) error {
 			re, err := ruleCompile(p.Options)
 			if err != nil {

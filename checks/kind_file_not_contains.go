@@ -55,13 +55,7 @@ rules:
 ` + "```" + `
 
 **Fix:** remove or rewrite the lines reported, or narrow the rule's ` + "`paths`" + ` (waivers silence single files).`,
-		Validate: func(o Options) error {
-			if err := ruleValidatePaths(o, "paths", false); err != nil {
-				return err
-			}
-			_, err := ruleCompile(o)
-			return err
-		},
+		Validate: ruleValidatePattern,
 		Run: func(p *Pass) error {
 			re, err := ruleCompile(p.Options)
 			if err != nil {

@@ -202,21 +202,26 @@ func TestGolden(t *testing.T) {
 		{"markdown", "report.md.golden"},
 	} {
 		t.Run(tc.format, func(t *testing.T) {
-			w, err := Lookup(tc.format)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var buf bytes.Buffer
-			if err := w(&buf, rep); err != nil {
-				t.Fatal(err)
-			}
-			if tc.format == "sarif" {
-				validateSARIF(t, buf.Bytes())
-			}
-			got := redact(buf.Bytes(), root)
-			compareGolden(t, tc.file, got)
+			compareGolden(t, tc.file, redact(render(t, tc.format, rep), root))
 		})
 	}
+}
+
+// render writes rep in format; SARIF is validated against the schema.
+func render(t *testing.T, format string, rep *scan.Report) []byte {
+	t.Helper()
+	w, err := Lookup(format)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := w(&buf, rep); err != nil {
+		t.Fatal(err)
+	}
+	if format == "sarif" {
+		validateSARIF(t, buf.Bytes())
+	}
+	return buf.Bytes()
 }
 
 // compareGolden compares with (or, with -update, rewrites) a golden file.
@@ -333,18 +338,7 @@ func TestGoldenEdgeCases(t *testing.T) {
 		{"markdown", "edge.md.golden"},
 	} {
 		t.Run(tc.format, func(t *testing.T) {
-			w, err := Lookup(tc.format)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var buf bytes.Buffer
-			if err := w(&buf, rep); err != nil {
-				t.Fatal(err)
-			}
-			if tc.format == "sarif" {
-				validateSARIF(t, buf.Bytes())
-			}
-			compareGolden(t, tc.file, buf.Bytes())
+			compareGolden(t, tc.file, render(t, tc.format, rep))
 		})
 	}
 }
