@@ -114,7 +114,8 @@ type Check struct {
 
 	// Visit, when set, is called during the file pass for every file Want
 	// accepts, with at most HeadBytes bytes of its start; the pass reads each
-	// file once for all checks. Visit may be called concurrently.
+	// file once for all checks. Visit may be called concurrently, and must
+	// not keep f.Head past its return (see File).
 	Visit     func(p *Pass, f File)
 	Want      func(p *Pass, path string) bool
 	HeadBytes int

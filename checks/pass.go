@@ -69,6 +69,8 @@ func (t *Target) License() license.Result {
 type File struct {
 	repo.Entry
 	// Head holds at most the check's HeadBytes bytes of the file's start.
+	// It is valid only during the Visit call: the file pass reads the next
+	// file into the same buffer, so a check that keeps any of it copies it.
 	Head []byte
 	// Err is set when the file could not be read.
 	Err error

@@ -10,30 +10,38 @@ import (
 
 // HeadReader reads the start of many files of one repository, for a single
 // goroutine at a time. On a working tree it keeps the directory it last read
-// from open and opens files relative to it, so reading a file costs what
-// `head -c` pays (open, stat, read, close) rather than resolving the whole
-// path again under the root. Any file the fast path cannot read plainly — a
-// symbolic link, an error — goes through ReadHead, so results and error
-// messages are the same either way. Close releases the directory.
+// from open, opens files relative to it and reads into one buffer, so
+// reading a file costs three system calls (open, read, close: one fewer than
+// `head -c`) and no allocation, rather than resolving the whole path again
+// under the root. Any file the fast path cannot read plainly — a symbolic
+// link, an empty file, an error, a file that changed since the walk — goes
+// through ReadHead, so results and error messages are the same either way.
+// Close releases the directory.
 type HeadReader struct {
 	r *Repo
 	// dir is the open directory named dirName, or nil.
 	dir     *os.File
 	dirName string
 	dirErr  bool
+	// buf is reused from one file to the next.
+	buf []byte
+	// plain is set once the file system refuses non-blocking reads.
+	plain bool
 }
 
 // NewHeadReader returns a reader of r's files; it is not safe for
 // concurrent use (give each worker its own).
 func NewHeadReader(r *Repo) *HeadReader { return &HeadReader{r: r} }
 
-// ReadHead reads at most n bytes from the start of the regular file name, as
-// the package-level ReadHead does.
-func (h *HeadReader) ReadHead(name string, n int) ([]byte, error) {
-	if h.r.root == nil {
-		return ReadHead(h.r.FS, name, n)
+// ReadHead reads at most n bytes from the start of the file of the index
+// entry e, as the package-level ReadHead does. The size the walk measured
+// bounds the read: a file that grew since reads as it was walked. The bytes
+// are valid until the next call: the reader reuses its buffer.
+func (h *HeadReader) ReadHead(e Entry, n int) ([]byte, error) {
+	if h.r.root == nil || e.Symlink || e.Size <= 0 || n <= 0 {
+		return ReadHead(h.r.FS, e.Path, n)
 	}
-	dir, base := path.Split(name)
+	dir, base := path.Split(e.Path)
 	if dir == "" {
 		dir = "."
 	} else {
@@ -51,11 +59,14 @@ func (h *HeadReader) ReadHead(name string, n int) ([]byte, error) {
 		}
 	}
 	if h.dir != nil {
-		if b, ok := readHeadAt(h.dir, base, n); ok {
+		if cap(h.buf) < n {
+			h.buf = make([]byte, n)
+		}
+		if b, ok := readHeadAt(h.dir, base, int(min(e.Size, int64(n))), h.buf, &h.plain); ok {
 			return b, nil
 		}
 	}
-	return ReadHead(h.r.FS, name, n)
+	return ReadHead(h.r.FS, e.Path, n)
 }
 
 // Close releases the open directory.

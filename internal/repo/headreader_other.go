@@ -8,4 +8,4 @@ package repo
 import "os"
 
 // readHeadAt has no fast path on this system: HeadReader uses ReadHead.
-func readHeadAt(*os.File, string, int) ([]byte, bool) { return nil, false }
+func readHeadAt(*os.File, string, int, []byte, *bool) ([]byte, bool) { return nil, false }

@@ -47,12 +47,33 @@ func fastPathTree(t *testing.T) string {
 	return dir
 }
 
+// walkedEntry is p's entry as the walk records it, or, for what the walk
+// does not list (a pipe, a directory, a missing file), an entry with the
+// size lstat gives or an arbitrary one.
+func walkedEntry(t *testing.T, idx *Index, dir, p string) Entry {
+	t.Helper()
+	if e, ok := idx.Lookup(p); ok {
+		return e
+	}
+	e := Entry{Path: p, Size: 10}
+	if info, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(p))); err == nil {
+		e.Size = info.Size()
+		e.Symlink = info.Mode()&os.ModeSymlink != 0
+	}
+	return e
+}
+
 // TestHeadReaderMatchesReadHead reads every path, including links, a pipe,
 // directories and missing files, both ways: same bytes, same errors, and no
-// call blocks.
+// call blocks; with non-blocking reads and with plain ones, and with entries
+// whose size is wrong (a pipe or directory the walk took for a file).
 func TestHeadReaderMatchesReadHead(t *testing.T) {
 	dir := fastPathTree(t)
 	r := openWorktree(t, dir)
+	idx, _, err := Walk(context.Background(), r, WalkOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	paths := []string{
 		"README.md", "empty", "big.txt", "a/b/c/deep.go", "a/b/sibling.go", "a/z.txt", "link-in", "a/link-up",
 		"link-out", "link-dir", "loop/x", "loop/y", "with space/é.md", "crlf.txt", "a/pipe", "pipe-link",
@@ -61,22 +82,31 @@ func TestHeadReaderMatchesReadHead(t *testing.T) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		hr := NewHeadReader(r)
-		defer hr.Close()
-		for _, n := range []int{1, 16, 4096} {
-			for _, p := range paths {
-				got, gotErr := hr.ReadHead(p, n)
-				want, wantErr := ReadHead(r.FS, p, n)
-				if string(got) != string(want) {
-					t.Errorf("ReadHead(%q, %d) = %q, want %q", p, n, got, want)
-				}
-				if (gotErr == nil) != (wantErr == nil) || gotErr != nil && gotErr.Error() != wantErr.Error() {
-					t.Errorf("ReadHead(%q, %d) error = %v, want %v", p, n, gotErr, wantErr)
-				}
-				if errors.Is(gotErr, ErrNotRegular) != errors.Is(wantErr, ErrNotRegular) {
-					t.Errorf("ReadHead(%q): ErrNotRegular differs: %v vs %v", p, gotErr, wantErr)
+		for _, plain := range []bool{false, true} {
+			hr := NewHeadReader(r)
+			hr.plain = plain
+			for _, n := range []int{1, 16, 4096} {
+				for _, p := range paths {
+					entries := []Entry{walkedEntry(t, idx, dir, p)}
+					if _, listed := idx.Lookup(p); !listed {
+						entries = append(entries, Entry{Path: p, Size: 4096})
+					}
+					for _, e := range entries {
+						got, gotErr := hr.ReadHead(e, n)
+						want, wantErr := ReadHead(r.FS, p, n)
+						if string(got) != string(want) {
+							t.Errorf("ReadHead(%+v, %d) plain=%v = %q, want %q", e, n, plain, got, want)
+						}
+						if (gotErr == nil) != (wantErr == nil) || gotErr != nil && gotErr.Error() != wantErr.Error() {
+							t.Errorf("ReadHead(%+v, %d) error = %v, want %v", e, n, gotErr, wantErr)
+						}
+						if errors.Is(gotErr, ErrNotRegular) != errors.Is(wantErr, ErrNotRegular) {
+							t.Errorf("ReadHead(%q): ErrNotRegular differs: %v vs %v", p, gotErr, wantErr)
+						}
+					}
 				}
 			}
+			hr.Close()
 		}
 	}()
 	select {
@@ -86,14 +116,42 @@ func TestHeadReaderMatchesReadHead(t *testing.T) {
 	}
 	hr := NewHeadReader(r)
 	defer hr.Close()
-	if b, err := hr.ReadHead("a/pipe", 10); !errors.Is(err, ErrNotRegular) || len(b) != 0 {
+	if b, err := hr.ReadHead(Entry{Path: "a/pipe", Size: 10}, 10); !errors.Is(err, ErrNotRegular) || len(b) != 0 {
 		t.Errorf("pipe: %q, %v; want ErrNotRegular", b, err)
 	}
-	if _, err := hr.ReadHead("link-out", 10); err == nil {
+	if _, err := hr.ReadHead(Entry{Path: "link-out", Size: 10}, 10); err == nil {
 		t.Error("a link out of the tree was read")
 	}
-	if b, err := hr.ReadHead("big.txt", 12); err != nil || string(b) != "012345678901" {
+	if b, err := hr.ReadHead(walkedEntry(t, idx, dir, "big.txt"), 12); err != nil || string(b) != "012345678901" {
 		t.Errorf("big.txt head = %q, %v", b, err)
+	}
+}
+
+// TestHeadReaderChangedSinceWalk: a file that shrank since the walk is read
+// as it is now; one that grew reads as far as the walk saw it, as a
+// complete file the size of its entry.
+func TestHeadReaderChangedSinceWalk(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]fileSpec{
+		"shrank.txt": {content: "a long first version\n"},
+		"grew.txt":   {content: "short\n"},
+	})
+	r := openWorktree(t, dir)
+	idx, _, err := Walk(context.Background(), r, WalkOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeTree(t, dir, map[string]fileSpec{
+		"shrank.txt": {content: "short\n"},
+		"grew.txt":   {content: "short\nand more\n"},
+	})
+	hr := NewHeadReader(r)
+	defer hr.Close()
+	for p, want := range map[string]string{"shrank.txt": "short\n", "grew.txt": "short\n"} {
+		got, err := hr.ReadHead(walkedEntry(t, idx, dir, p), 4096)
+		if err != nil || string(got) != want {
+			t.Errorf("%s: %q, %v; want %q", p, got, err, want)
+		}
 	}
 }
 

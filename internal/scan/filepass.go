@@ -85,7 +85,7 @@ func visitFile(hr *repo.HeadReader, passes []*checks.Pass, visitors []int, panic
 	case e.Escapes:
 		f.Err = errEscapes
 	case head > 0:
-		f.Head, f.Err = hr.ReadHead(e.Path, head)
+		f.Head, f.Err = hr.ReadHead(e, head)
 	}
 	for _, i := range want {
 		visit(passes[i], f, panics[i])
