@@ -8,6 +8,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -353,5 +354,26 @@ func TestPrefetch(t *testing.T) {
 		"nothing": {"main.go": {Data: []byte("package main\n")}},
 	} {
 		t.Run(name, func(t *testing.T) { Prefetch(files) })
+	}
+}
+
+// TestManifestLicenceLists reads licence lists from package.json and
+// pom.xml, and ignores one too long to be a list of licences.
+func TestManifestLicenceLists(t *testing.T) {
+	long := strings.Repeat(`"MIT", `, 200)
+	tests := []struct {
+		kind, text string
+		want       []string
+	}{
+		{"package.json", `{"licenses": [{"type": "MIT"}, {"type": "Apache-2.0"}]}`, []string{"MIT", "Apache-2.0"}},
+		{"package.json", `{"licenses": ["ISC"]}`, []string{"ISC"}},
+		{"package.json", `{"licenses": [` + long + `"ISC"]}`, nil},
+		{"pom.xml", "<licenses>\n<license><name>MIT</name></license>\n</licenses><licenses><name>X</name></licenses>", []string{"MIT"}},
+		{"pom.xml", "<licenses>" + strings.Repeat("<license><name>MIT</name></license>", 40) + "</licenses>", nil},
+	}
+	for _, tt := range tests {
+		if got := manifestLicences(tt.kind, tt.text); !slices.Equal(got, tt.want) {
+			t.Errorf("manifestLicences(%s, %.60q) = %q, want %q", tt.kind, tt.text, got, tt.want)
+		}
 	}
 }

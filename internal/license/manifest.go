@@ -21,10 +21,15 @@ func manifestKind(name string) string {
 	return ""
 }
 
+// maxLicenseList bounds a licence list read from a manifest: a longer one is
+// not a list of licences. It is checked after the match rather than written
+// as a bounded repeat, which would compile to a thousand states at startup.
+const maxLicenseList = 1000
+
 var (
 	reJSONLicense  = regexp.MustCompile(`"license"\s*:\s*"([^"]{1,200})"`)
 	reJSONLicObj   = regexp.MustCompile(`"license"\s*:\s*\{[^}]*?"type"\s*:\s*"([^"]{1,200})"`)
-	reJSONLicList  = regexp.MustCompile(`"licen[cs]es?"\s*:\s*\[([^\]]{0,1000})\]`)
+	reJSONLicList  = regexp.MustCompile(`"licen[cs]es?"\s*:\s*\[([^\]]*)\]`)
 	reJSONType     = regexp.MustCompile(`"type"\s*:\s*"([^"]{1,200})"`)
 	reJSONString   = regexp.MustCompile(`"([^"]{1,200})"`)
 	reTOMLLicense  = regexp.MustCompile(`(?m)^\s*license\s*=\s*(?:"([^"]{1,200})"|'([^']{1,200})')`)
@@ -33,7 +38,7 @@ var (
 	reCfgLicense   = regexp.MustCompile(`(?m)^\s*license\s*=\s*(.{1,200})$`)
 	reGemLicense   = regexp.MustCompile(`\.licen[cs]es?\s*=\s*\[?\s*((?:['"][^'"]{1,100}['"]\s*,?\s*)+)\]?`)
 	reQuoted       = regexp.MustCompile(`['"]([^'"]{1,100})['"]`)
-	rePomLicenses  = regexp.MustCompile(`(?s)<licenses>(.{0,1000}?)</licenses>`)
+	rePomLicenses  = regexp.MustCompile(`(?s)<licenses>(.*?)</licenses>`)
 	rePomName      = regexp.MustCompile(`(?s)<name>\s*(.{1,200}?)\s*</name>`)
 	reYAMLLicense  = regexp.MustCompile(`(?m)^\s*license:\s*['"]?([^'"\n#]{1,200})`)
 	reDescLicense  = regexp.MustCompile(`(?m)^License:\s*(.{1,200})$`)
@@ -58,7 +63,7 @@ func manifestLicences(kind, s string) []string {
 	case "package.json", "composer.json":
 		add(reJSONLicense.FindAllStringSubmatch(s, 1))
 		add(reJSONLicObj.FindAllStringSubmatch(s, 1))
-		if m := reJSONLicList.FindStringSubmatch(s); m != nil {
+		if m := reJSONLicList.FindStringSubmatch(s); m != nil && len(m[1]) <= maxLicenseList {
 			if ts := reJSONType.FindAllStringSubmatch(m[1], -1); len(ts) > 0 {
 				add(ts)
 			} else {
@@ -81,7 +86,7 @@ func manifestLicences(kind, s string) []string {
 			add(reQuoted.FindAllStringSubmatch(m[1], -1))
 		}
 	case "pom.xml":
-		if m := rePomLicenses.FindStringSubmatch(s); m != nil {
+		if m := rePomLicenses.FindStringSubmatch(s); m != nil && len(m[1]) <= maxLicenseList {
 			add(rePomName.FindAllStringSubmatch(m[1], -1))
 		}
 	case "publiccode.yml", "publiccode.yaml":
