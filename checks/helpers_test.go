@@ -33,15 +33,23 @@ func runCheck(t *testing.T, c *Check, files fstest.MapFS, user map[string]any) (
 	}
 	p := NewPass(c, NewTarget(r, ix), opts)
 	if c.Visit != nil {
+		// One buffer for every head, overwritten after each Visit as the
+		// file pass reuses its own: a check that kept f.Head would fail.
+		var buf []byte
 		for _, e := range ix.Files() {
 			if !c.Want(p, e.Path) {
 				continue
 			}
 			f := File{Entry: e}
 			if c.HeadBytes > 0 {
-				f.Head, f.Err = repo.ReadHead(r.FS, e.Path, c.HeadBytes)
+				head, err := repo.ReadHead(r.FS, e.Path, c.HeadBytes)
+				buf = append(buf[:0], head...)
+				f.Head, f.Err = buf, err
 			}
 			c.Visit(p, f)
+			for i := range buf {
+				buf[i] = '#'
+			}
 		}
 	}
 	if c.Run != nil {

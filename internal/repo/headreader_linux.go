@@ -7,63 +7,79 @@ import (
 	"errors"
 	"os"
 	"runtime"
+	"syscall"
 	"unsafe"
 
 	"golang.org/x/sys/unix"
 )
 
+// localFS are the file systems whose open, cached read and close answer
+// from memory, without a round trip to a server or a user-space daemon
+// (NFS, SMB, FUSE, 9p, Ceph are not among them).
+var localFS = map[uint32]bool{ //nolint:gochecknoglobals // immutable table
+	unix.EXT4_SUPER_MAGIC: true, unix.XFS_SUPER_MAGIC: true, unix.BTRFS_SUPER_MAGIC: true,
+	unix.TMPFS_MAGIC: true, unix.RAMFS_MAGIC: true, unix.OVERLAYFS_SUPER_MAGIC: true,
+	unix.F2FS_SUPER_MAGIC: true, unix.BCACHEFS_SUPER_MAGIC: true,
+	0x2fc12fc1: true, // ZFS
+}
+
+// fsMagic is the file system's magic number: 32 bits, in a field that is
+// signed and wider on some architectures.
+func fsMagic(st *unix.Statfs_t) uint32 {
+	return uint32(st.Type) //nolint:gosec // truncation is the point
+}
+
+// openDir opens a directory of the tree for the fast path. O_DIRECTORY
+// refuses anything else at once: a pipe swapped in for the directory would
+// otherwise block the open until a writer came.
+func openDir(root *os.Root, dir string) (*os.File, error) {
+	return root.OpenFile(dir, os.O_RDONLY|syscall.O_DIRECTORY, 0)
+}
+
 // readHeadAt reads the first want bytes of the file base in dir into buf,
-// which holds at least want bytes, with the three system calls a read
-// needs: openat without following a link, without blocking (a pipe swapped
-// in after the walk cannot stall the scan) and without taking a terminal as
-// controlling tty, one read, close. want comes from the size the walk
-// measured, so there is no fstat and no second read to see the end.
+// which holds at least want bytes: openat without following a link, without
+// blocking (a pipe swapped in after the walk cannot stall the scan) and
+// without taking a terminal as controlling tty, one read, close. want comes
+// from the size the walk measured, so there is no fstat and no second read
+// to see the end.
 //
-// The calls are raw: they do not tell the scheduler they may block. For
-// these calls on cached files the runtime's bookkeeping around a system
-// call (handing the processor over, the monitor thread waking every 20 µs
-// to take it back) costs more than the call itself. The read asks the
-// kernel not to wait (RWF_NOWAIT): data that is not in the page cache is
-// read with an ordinary, scheduler-aware call instead, so a cold disk or a
-// slow network file system never holds a processor.
+// On a local file system the three calls are raw: they do not tell the
+// scheduler they may block. For cached files the runtime's bookkeeping
+// around a system call (handing the processor over, the monitor thread
+// waking every 20 µs to take it back) costs more than the call itself. The
+// read asks the kernel not to wait (RWF_NOWAIT); data that is not in the
+// page cache is read with an ordinary, scheduler-aware pread, so a cold disk
+// holds a processor at most for an inode look-up the walk has usually just
+// made. Elsewhere (network and FUSE file systems, whose every call may wait
+// on a server) all calls are ordinary ones.
 //
 // ok is false when fewer than want bytes come back or on any error: the
 // file is not what the walk saw (gone, a link, a directory or a pipe now,
 // shorter); the caller then takes the general path, which stats the file
-// and words the error.
-//
-// plain is set, for the reader's later calls, once the file system turns
-// RWF_NOWAIT down.
-func readHeadAt(dir *os.File, base string, want int, buf []byte, plain *bool) (b []byte, ok bool) {
-	name, err := unix.BytePtrFromString(base)
-	if err != nil {
+// and words the error. A device node swapped in after the walk, which takes
+// root, would be read like a file as far as the walk's size: no more than
+// what whoever swapped it could have written into the file.
+func readHeadAt(dir *os.File, base string, want int, buf []byte, s *fastState) (b []byte, ok bool) {
+	if s.fs == fsUnknown {
+		s.fs = fsOther
+		var st unix.Statfs_t
+		if unix.Fstatfs(int(dir.Fd()), &st) == nil && localFS[fsMagic(&st)] {
+			s.fs = fsLocal
+		}
+	}
+	raw := s.fs == fsLocal
+	fd, ok := openAt(dir, base, raw)
+	if !ok {
 		return nil, false
 	}
-	var fd int
-	for {
-		r, _, errno := unix.RawSyscall6(unix.SYS_OPENAT, dir.Fd(), uintptr(unsafe.Pointer(name)),
-			uintptr(unix.O_RDONLY|unix.O_CLOEXEC|unix.O_NOFOLLOW|unix.O_NONBLOCK|unix.O_NOCTTY), 0, 0, 0)
-		runtime.KeepAlive(dir)
-		if errno == unix.EINTR {
-			continue
-		}
-		if errno != 0 {
-			return nil, false
-		}
-		fd = int(r)
-		break
-	}
-	defer func() { _, _, _ = unix.RawSyscall(unix.SYS_CLOSE, uintptr(fd), 0, 0) }()
+	defer closeFD(fd, raw)
 	buf = buf[:want]
 	m := 0
-	if !*plain {
+	refused := false
+	if raw && !s.plain {
 		var errno unix.Errno
 		m, errno = readCached(fd, buf)
-		switch errno {
-		case unix.EOPNOTSUPP, unix.ENOSYS, unix.EINVAL:
-			// A kernel or file system without RWF_NOWAIT.
-			*plain = true
-		}
+		refused = errno == unix.EOPNOTSUPP || errno == unix.ENOSYS
 	}
 	if m < want {
 		// Not (all) cached: an ordinary read, which lets another
@@ -74,8 +90,46 @@ func readHeadAt(dir *os.File, base string, want int, buf []byte, plain *bool) (b
 		if err != nil || m < want {
 			return nil, false
 		}
+		if refused {
+			// A file that reads but not without waiting: a kernel or
+			// file system without RWF_NOWAIT (tmpfs), not a directory
+			// where the walk saw a file.
+			s.plain = true
+		}
 	}
 	return buf, true
+}
+
+const openFlags = unix.O_RDONLY | unix.O_CLOEXEC | unix.O_NOFOLLOW | unix.O_NONBLOCK | unix.O_NOCTTY
+
+func openAt(dir *os.File, base string, raw bool) (int, bool) {
+	if !raw {
+		for {
+			fd, err := unix.Openat(int(dir.Fd()), base, openFlags, 0)
+			if !errors.Is(err, unix.EINTR) {
+				return fd, err == nil
+			}
+		}
+	}
+	name, err := unix.BytePtrFromString(base)
+	if err != nil {
+		return 0, false
+	}
+	for {
+		fd, _, errno := unix.RawSyscall6(unix.SYS_OPENAT, dir.Fd(), uintptr(unsafe.Pointer(name)), openFlags, 0, 0, 0)
+		runtime.KeepAlive(dir)
+		if errno != unix.EINTR {
+			return int(fd), errno == 0
+		}
+	}
+}
+
+func closeFD(fd int, raw bool) {
+	if raw {
+		_, _, _ = unix.RawSyscall(unix.SYS_CLOSE, uintptr(fd), 0, 0)
+		return
+	}
+	_ = unix.Close(fd)
 }
 
 // readCached reads the start of the file fd into p as far as the page cache

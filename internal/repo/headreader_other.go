@@ -5,7 +5,13 @@
 
 package repo
 
-import "os"
+import (
+	"errors"
+	"os"
+)
+
+// openDir fails: without a fast path HeadReader uses ReadHead.
+func openDir(*os.Root, string) (*os.File, error) { return nil, errors.ErrUnsupported }
 
 // readHeadAt has no fast path on this system: HeadReader uses ReadHead.
-func readHeadAt(*os.File, string, int, []byte, *bool) ([]byte, bool) { return nil, false }
+func readHeadAt(*os.File, string, int, []byte, *fastState) ([]byte, bool) { return nil, false }

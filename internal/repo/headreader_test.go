@@ -84,7 +84,7 @@ func TestHeadReaderMatchesReadHead(t *testing.T) {
 		defer close(done)
 		for _, plain := range []bool{false, true} {
 			hr := NewHeadReader(r)
-			hr.plain = plain
+			hr.plainReads = plain
 			for _, n := range []int{1, 16, 4096} {
 				for _, p := range paths {
 					entries := []Entry{walkedEntry(t, idx, dir, p)}

@@ -6,6 +6,7 @@ package repo
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"io/fs"
 	"os"
 	"syscall"
@@ -19,16 +20,21 @@ import (
 // walk more than the system calls; this is the same information (name, type,
 // size of regular files) for a fraction of it. ok is false when the
 // directory cannot be opened or read; the caller then uses fs.ReadDir, which
-// words the error.
-func readDirRaw(root *os.Root, dir string) (des []fs.DirEntry, ok bool) {
-	f, err := root.Open(dir)
+// words the error. Something else in place of the directory (a pipe swapped
+// in after its parent was listed) is refused at once with err: opening it
+// as fs.ReadDir does would wait for a writer.
+func readDirRaw(root *os.Root, dir string) (des []fs.DirEntry, ok bool, err error) {
+	f, err := root.OpenFile(dir, os.O_RDONLY|syscall.O_DIRECTORY, 0)
+	if errors.Is(err, syscall.ENOTDIR) {
+		return nil, true, err
+	}
 	if err != nil {
-		return nil, false
+		return nil, false, nil
 	}
 	defer f.Close()
 	rc, err := f.SyscallConn()
 	if err != nil {
-		return nil, false
+		return nil, false, nil
 	}
 	ok = true
 	err = rc.Control(func(fd uintptr) {
@@ -48,10 +54,10 @@ func readDirRaw(root *os.Root, dir string) (des []fs.DirEntry, ok bool) {
 			des = parseDirents(int(fd), buf[:n], des)
 		}
 	})
-	if err != nil {
-		return nil, false
+	if err != nil || !ok {
+		return nil, false, nil
 	}
-	return des, ok
+	return des, true, nil
 }
 
 // Offsets in struct linux_dirent64: d_ino u64, d_off s64, d_reclen u16,

@@ -11,4 +11,4 @@ import (
 )
 
 // readDirRaw has no fast path on this system: the walk uses fs.ReadDir.
-func readDirRaw(*os.Root, string) ([]fs.DirEntry, bool) { return nil, false }
+func readDirRaw(*os.Root, string) ([]fs.DirEntry, bool, error) { return nil, false, nil }

@@ -188,8 +188,8 @@ func (w *walker) dir(dir string, patterns []gitignore.Pattern) {
 // readDir lists a directory, through readDirRaw on a working tree.
 func (w *walker) readDir(name string) ([]fs.DirEntry, error) {
 	if w.root != nil {
-		if des, ok := readDirRaw(w.root, name); ok {
-			return des, nil
+		if des, ok, err := readDirRaw(w.root, name); ok {
+			return des, err
 		}
 	}
 	return fs.ReadDir(w.fsys, name)

@@ -103,7 +103,9 @@ func visit(p *checks.Pass, f checks.File, panicked chan error) {
 	}()
 	ff := f
 	if len(ff.Head) > p.Check.HeadBytes {
-		ff.Head = ff.Head[:p.Check.HeadBytes]
+		// Without spare capacity, so an append cannot write into the
+		// bytes another check sees.
+		ff.Head = ff.Head[:p.Check.HeadBytes:p.Check.HeadBytes]
 	}
 	p.Check.Visit(p, ff)
 }
