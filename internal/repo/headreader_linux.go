@@ -29,7 +29,8 @@ func fsMagic(st *unix.Statfs_t) uint32 {
 	return uint32(st.Type) //nolint:gosec // truncation is the point
 }
 
-// openDir opens a directory of the tree for the fast path. O_DIRECTORY
+// openDir opens a directory of the tree for the fast paths (the listing and
+// HeadReader). O_DIRECTORY
 // refuses anything else at once: a pipe swapped in for the directory would
 // otherwise block the open until a writer came.
 func openDir(root *os.Root, dir string) (*os.File, error) {

@@ -24,7 +24,7 @@ import (
 // in after its parent was listed) is refused at once with err: opening it
 // as fs.ReadDir does would wait for a writer.
 func readDirRaw(root *os.Root, dir string) (des []fs.DirEntry, ok bool, err error) {
-	f, err := root.OpenFile(dir, os.O_RDONLY|syscall.O_DIRECTORY, 0)
+	f, err := openDir(root, dir)
 	if errors.Is(err, syscall.ENOTDIR) {
 		return nil, true, err
 	}
