@@ -58,6 +58,26 @@ func (t *Target) ReadFile(p string) ([]byte, error) {
 	return c.data, c.err
 }
 
+// Files returns every file of the repository the scan sees, sorted by path.
+// The slice must not be modified.
+func (t *Target) Files() []repo.Entry { return t.Index.Files() }
+
+// Lookup finds the file with exactly this slash-separated path.
+func (t *Target) Lookup(p string) (repo.Entry, bool) { return t.Index.Lookup(p) }
+
+// InDir returns the files directly inside dir ("" is the root), matching
+// the directory name case-insensitively, sorted by path.
+func (t *Target) InDir(dir string) []repo.Entry { return t.Index.InDir(dir) }
+
+// Under returns every file below dir, recursively.
+func (t *Target) Under(dir string) []repo.Entry { return t.Index.Under(dir) }
+
+// IsDir reports whether dir holds at least one file the scan sees.
+func (t *Target) IsDir(dir string) bool { return t.Index.IsDir(dir) }
+
+// ReadHead reads at most n bytes from the start of a file.
+func (t *Target) ReadHead(p string, n int) ([]byte, error) { return repo.ReadHead(t.Repo.FS, p, n) }
+
 // License is the project licence detected from the licence files, computed
 // once per scan.
 func (t *Target) License() license.Result {
