@@ -23,7 +23,7 @@ packagers need to know what changed before they upgrade, and a changelog is wher
 **Fix:** add ` + "`CHANGELOG.md`" + ` at the root with an "Unreleased" section on top and one section per release
 (https://keepachangelog.com describes a common layout), or generate it from your commit convention at release time.`,
 		Run: func(p *Pass) error {
-			es := findDoc(p.Target.Index, []string{"", "docs"}, "CHANGELOG", "CHANGES", "HISTORY", "NEWS", "RELEASES")
+			es := findDoc(p.Target.index, []string{"", "docs"}, "CHANGELOG", "CHANGES", "HISTORY", "NEWS", "RELEASES")
 			e, ok := pickDoc(p, es, "changelog")
 			if !ok {
 				if len(es) == 0 {

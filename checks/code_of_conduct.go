@@ -33,7 +33,7 @@ reaches the people who handle reports. When you adopt your foundation's or compa
 whom to contact. GitHub also shows a code of conduct from the organisation's public ` + "`.github`" + ` repository;
 ospolint checks that only when API checks are enabled.`,
 		Run: func(p *Pass) error {
-			es := findDoc(p.Target.Index, communityDirs(), "CODE_OF_CONDUCT")
+			es := findDoc(p.Target.index, communityDirs(), "CODE_OF_CONDUCT")
 			e, ok := pickDoc(p, es, "code of conduct")
 			if !ok {
 				if len(es) == 0 {

@@ -7,8 +7,8 @@ import (
 	"fmt"
 	"path"
 
+	"github.com/ospolint/ospolint/checks/fileset"
 	"github.com/ospolint/ospolint/internal/codeowners"
-	"github.com/ospolint/ospolint/internal/repo"
 )
 
 // maxCodeownersErrors caps the syntax errors reported for one file.
@@ -43,8 +43,8 @@ that code.
 **Fix:** add ` + "`.github/CODEOWNERS`" + ` with a default rule such as ` + "`* @your-org/maintainers`" + ` and more
 specific rules below it (the last matching rule wins); fix each reported line.`,
 		Run: func(p *Pass) error {
-			ix := p.Target.Index
-			var found []repo.Entry
+			ix := p.Target.index
+			var found []fileset.Entry
 			for _, dir := range communityDirs() {
 				if e, ok := ix.Lookup(path.Join(dir, "CODEOWNERS")); ok {
 					found = append(found, e)

@@ -7,7 +7,7 @@ import (
 	"path"
 	"strings"
 
-	"github.com/ospolint/ospolint/internal/repo"
+	"github.com/ospolint/ospolint/checks/fileset"
 )
 
 // communityDirs are where GitHub looks for community health files, in its
@@ -21,8 +21,8 @@ func docExtensions() []string {
 
 // findDoc returns the community files named base (case-insensitive, any of
 // docExtensions) in dirs, in order of precedence.
-func findDoc(ix *repo.Index, dirs []string, bases ...string) []repo.Entry {
-	var out []repo.Entry
+func findDoc(ix *fileset.Index, dirs []string, bases ...string) []fileset.Entry {
+	var out []fileset.Entry
 	for _, dir := range dirs {
 		for _, e := range ix.InDir(dir) {
 			if !strings.EqualFold(e.Dir(), dir) {
@@ -61,13 +61,13 @@ func docNameIs(name string, bases ...string) bool {
 }
 
 // readable picks the first entry that is not a symlink out of the repository.
-func readable(es []repo.Entry) (repo.Entry, bool) {
+func readable(es []fileset.Entry) (fileset.Entry, bool) {
 	for _, e := range es {
 		if !e.Escapes {
 			return e, true
 		}
 	}
-	return repo.Entry{}, false
+	return fileset.Entry{}, false
 }
 
 // expectedPath is where a missing community file should go.
@@ -76,19 +76,19 @@ func expectedPath(name string) string { return name }
 // pickDoc returns the first of es that can be read. When every candidate is a
 // symbolic link leaving the repository, it reports the first one and returns
 // false; an empty es returns false without a finding.
-func pickDoc(p *Pass, es []repo.Entry, what string) (repo.Entry, bool) {
+func pickDoc(p *Pass, es []fileset.Entry, what string) (fileset.Entry, bool) {
 	if e, ok := readable(es); ok {
 		return e, true
 	}
 	if len(es) > 0 {
 		p.Reportf(es[0].Path, 0, "%s is a symbolic link that leaves the repository or dangles; put the %s itself in the repository", es[0].Path, what)
 	}
-	return repo.Entry{}, false
+	return fileset.Entry{}, false
 }
 
 // readDoc reads e, reporting a file that cannot be read (too large, I/O
 // error) as a finding.
-func readDoc(p *Pass, e repo.Entry, what string) ([]byte, bool) {
+func readDoc(p *Pass, e fileset.Entry, what string) ([]byte, bool) {
 	data, err := p.Target.ReadFile(e.Path)
 	if err != nil {
 		p.Reportf(e.Path, 0, "%s cannot be read: %v", what, err)

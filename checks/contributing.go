@@ -28,7 +28,7 @@ contributions is stated.
 work and the contribution terms. GitHub also shows a guide from the organisation's public ` + "`.github`" + ` repository;
 ospolint checks that only when API checks are enabled.`,
 		Run: func(p *Pass) error {
-			es := findDoc(p.Target.Index, communityDirs(), "CONTRIBUTING")
+			es := findDoc(p.Target.index, communityDirs(), "CONTRIBUTING")
 			if len(es) == 0 {
 				p.Reportf(expectedPath("CONTRIBUTING.md"), 0, "no contributing guide: add CONTRIBUTING.md at the root, in docs/ or in .github/")
 				return nil

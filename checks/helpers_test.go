@@ -8,8 +8,6 @@ import (
 	"sort"
 	"testing"
 	"testing/fstest"
-
-	"github.com/ospolint/ospolint/internal/repo"
 )
 
 // runCheck runs c over an in-memory repository the way the runner does: one
@@ -17,45 +15,13 @@ import (
 // findings sorted by path, line and message, and the pass.
 func runCheck(t *testing.T, c *Check, files fstest.MapFS, user map[string]any) ([]Finding, *Pass) {
 	t.Helper()
-	r := &repo.Repo{Name: "test", Kind: repo.KindWorktree, FS: files}
-	ix, _, err := repo.Walk(context.Background(), r, repo.WalkOptions{})
+	tgt, err := NewTargetFS(context.Background(), files)
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts, err := ResolveOptions(c, user)
+	p, err := Evaluate(c, tgt, user)
 	if err != nil {
-		t.Fatal(err)
-	}
-	if c.Validate != nil {
-		if err := c.Validate(opts); err != nil {
-			t.Fatal(err)
-		}
-	}
-	p := NewPass(c, NewTarget(r, ix), opts)
-	if c.Visit != nil {
-		// One buffer for every head, overwritten after each Visit as the
-		// file pass reuses its own: a check that kept f.Head would fail.
-		var buf []byte
-		for _, e := range ix.Files() {
-			if !c.Want(p, e.Path) {
-				continue
-			}
-			f := File{Entry: e}
-			if c.HeadBytes > 0 {
-				head, err := repo.ReadHead(r.FS, e.Path, c.HeadBytes)
-				buf = append(buf[:0], head...)
-				f.Head, f.Err = buf, err
-			}
-			c.Visit(p, f)
-			for i := range buf {
-				buf[i] = '#'
-			}
-		}
-	}
-	if c.Run != nil {
-		if err := c.Run(p); err != nil {
-			t.Fatalf("%s: Run: %v", c.ID, err)
-		}
+		t.Fatalf("%s: %v", c.ID, err)
 	}
 	fs := p.Findings()
 	sort.Slice(fs, func(i, j int) bool {

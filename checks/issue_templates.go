@@ -7,7 +7,7 @@ import (
 	"path"
 	"strings"
 
-	"github.com/ospolint/ospolint/internal/repo"
+	"github.com/ospolint/ospolint/checks/fileset"
 )
 
 func issueTemplates() *Check {
@@ -33,9 +33,9 @@ feature request template; point security reports to SECURITY.md with a ` + "`con
 ` + "`config.yml`" + `. GitHub also uses templates from the organisation's public ` + "`.github`" + ` repository;
 ospolint checks that only when API checks are enabled.`,
 		Run: func(p *Pass) error {
-			ix := p.Target.Index
-			var forms []repo.Entry
-			var config *repo.Entry
+			ix := p.Target.index
+			var forms []fileset.Entry
+			var config *fileset.Entry
 			for _, e := range ix.InDir(".github/ISSUE_TEMPLATE") {
 				ext := strings.ToLower(path.Ext(e.Name()))
 				if ext != ".md" && ext != ".yml" && ext != ".yaml" {
@@ -66,8 +66,8 @@ ospolint checks that only when API checks are enabled.`,
 
 // markdownOrBare keeps the entries with no extension or .md: the only forms
 // GitHub reads for single-file templates.
-func markdownOrBare(es []repo.Entry) []repo.Entry {
-	var out []repo.Entry
+func markdownOrBare(es []fileset.Entry) []fileset.Entry {
+	var out []fileset.Entry
 	for _, e := range es {
 		if ext := strings.ToLower(path.Ext(e.Name())); ext == "" || ext == ".md" {
 			out = append(out, e)
@@ -79,7 +79,7 @@ func markdownOrBare(es []repo.Entry) []repo.Entry {
 // anyFilled reports whether one of es is readable and holds some text. When
 // none does, it reports each one: a symbolic link leaving the repository, a
 // file that cannot be read, or an empty one.
-func anyFilled(p *Pass, es []repo.Entry, what string) bool {
+func anyFilled(p *Pass, es []fileset.Entry, what string) bool {
 	type bad struct {
 		path, msg string
 	}

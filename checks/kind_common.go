@@ -13,6 +13,7 @@ import (
 
 	"github.com/bmatcuk/doublestar/v4"
 
+	"github.com/ospolint/ospolint/checks/fileset"
 	"github.com/ospolint/ospolint/internal/repo"
 )
 
@@ -149,10 +150,10 @@ func (g ruleGlobs) Match(p string) bool {
 }
 
 // ruleFiles lists the indexed files the globs of option paths match.
-func ruleFiles(p *Pass) []repo.Entry {
+func ruleFiles(p *Pass) []fileset.Entry {
 	g := ruleMatcher(p.Options, "paths")
-	var out []repo.Entry
-	for _, e := range p.Target.Index.Files() {
+	var out []fileset.Entry
+	for _, e := range p.Target.Files() {
 		if g.Match(e.Path) {
 			out = append(out, e)
 		}
@@ -196,7 +197,7 @@ func ruleIsBinary(data []byte) bool {
 // cannot be searched it reports why at the file (a link leaving the
 // repository, a read error, a file over the read cap) and returns false;
 // binary content is reported only when reportBinary is set.
-func ruleRead(p *Pass, e repo.Entry, reportBinary bool) ([]byte, bool) {
+func ruleRead(p *Pass, e fileset.Entry, reportBinary bool) ([]byte, bool) {
 	if e.Escapes {
 		p.Report(Finding{Path: e.Path, Key: "escapes", Message: fmt.Sprintf(
 			"%s is a symbolic link that leaves the repository and was not checked; commit the file itself or narrow paths", e.Path)})

@@ -67,7 +67,7 @@ identified.`,
 // manifests with an error.
 func readManifests(p *Pass) []manifest.Manifest {
 	var out []manifest.Manifest
-	for _, e := range manifest.Find(p.Target.Index) {
+	for _, e := range manifest.Find(p.Target.index) {
 		if e.Escapes {
 			continue
 		}
@@ -178,7 +178,7 @@ func runLicenseConsistent(p *Pass) error {
 			}
 			if f.File != "" && !strings.Contains(f.File, "://") {
 				target := path.Join(m.Dir(), f.File)
-				if _, ok := p.Target.Index.Lookup(target); !ok && !p.Target.Index.IsDir(target) {
+				if _, ok := p.Target.Lookup(target); !ok && !p.Target.IsDir(target) {
 					p.Report(Finding{Path: m.Path, Line: f.Line, Key: "missing-file:" + f.Name,
 						Message: fmt.Sprintf("%s points to the licence file %s, which does not exist; add it or correct the path", who, target)})
 				}
@@ -238,7 +238,7 @@ func declaredText(f manifest.Field) string {
 // a package with its own licence.
 func ownLicenceFile(p *Pass, dir string) bool {
 	for d := dir; d != "" && d != "."; d = path.Dir(d) {
-		for _, e := range p.Target.Index.InDir(d) {
+		for _, e := range p.Target.InDir(d) {
 			if licenceFileName(e.Name()) {
 				return true
 			}

@@ -27,19 +27,19 @@ the place tools and people look. GGI-A-25 lists a licence among the files every 
 **Fix:** add the full text of the chosen licence as ` + "`LICENSE`" + ` at the root (https://spdx.org/licenses/ lists
 the texts), or run ` + "`reuse download --all`" + ` for the REUSE layout.`,
 		Run: func(p *Pass) error {
-			for _, e := range p.Target.Index.InDir("") {
+			for _, e := range p.Target.InDir("") {
 				if license.IsCandidate(e.Path) && !e.Escapes {
 					return nil
 				}
 			}
-			if p.Target.Index.IsDir("LICENSES") {
-				for _, e := range p.Target.Index.InDir("LICENSES") {
+			if p.Target.IsDir("LICENSES") {
+				for _, e := range p.Target.InDir("LICENSES") {
 					if !e.Escapes {
 						return nil
 					}
 				}
 			}
-			for _, e := range p.Target.Index.InDir("") {
+			for _, e := range p.Target.InDir("") {
 				if license.IsCandidate(e.Path) && e.Escapes {
 					p.Reportf(e.Path, 0, "%s is a symbolic link that leaves the repository; add the licence text itself", e.Path)
 					return nil

@@ -11,7 +11,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/ospolint/ospolint/internal/repo"
+	"github.com/ospolint/ospolint/checks/fileset"
 )
 
 func licenseScanning() *Check {
@@ -197,7 +197,7 @@ type ciFile struct {
 }
 
 // ciFiles lists the CI definitions of the repository.
-func ciFiles(ix *repo.Index) []ciFile {
+func ciFiles(ix *fileset.Index) []ciFile {
 	var out []ciFile
 	isYAML := func(p string) bool {
 		l := strings.ToLower(p)
@@ -231,7 +231,7 @@ func ciFiles(ix *repo.Index) []ciFile {
 }
 
 func runLicenseScanning(p *Pass) error {
-	files := ciFiles(p.Target.Index)
+	files := ciFiles(p.Target.index)
 	scanners := licenceScanners()
 	for _, s := range p.Options.Strings("extra") {
 		r, err := regexp.Compile(s)
@@ -324,7 +324,7 @@ func ciSteps(f ciFile, data []byte, p *Pass) ([]ciStep, []string) {
 				steps = append(steps, ciStep{uses: strings.TrimSpace(n.Value)})
 			}
 			if key == "include" || key == "local" {
-				if inc := localInclude(n.Value, p.Target.Index); inc != "" {
+				if inc := localInclude(n.Value, p.Target.index); inc != "" {
 					includes = append(includes, inc)
 				}
 			}
@@ -405,7 +405,7 @@ func refKey(k string) bool {
 }
 
 // localInclude resolves a GitLab local include to an indexed path.
-func localInclude(v string, ix *repo.Index) string {
+func localInclude(v string, ix *fileset.Index) string {
 	v = strings.TrimSpace(v)
 	if v == "" || strings.Contains(v, "://") || strings.ContainsAny(v, "*$") {
 		return ""

@@ -4,10 +4,12 @@
 package checks
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"sync"
 
+	"github.com/ospolint/ospolint/checks/fileset"
 	"github.com/ospolint/ospolint/internal/license"
 	"github.com/ospolint/ospolint/internal/repo"
 )
@@ -15,11 +17,13 @@ import (
 // maxRead caps what a check reads of one file through Target.ReadFile.
 const maxRead = 4 << 20
 
-// Target is what every check sees of one repository: its files, the index of
-// the single walk, and facts computed at most once per scan and shared.
+// Target is what every check sees of one repository: its files as the
+// single walk listed them, their contents through a read-only io/fs.FS, and
+// facts computed at most once per scan and shared by the checks. The same
+// view serves a working tree, a git revision and a clone.
 type Target struct {
-	Repo  *repo.Repo
-	Index *repo.Index
+	fsys  fs.FS
+	index *fileset.Index
 
 	reads   sync.Map // path -> *cached
 	license struct {
@@ -35,11 +39,27 @@ type cached struct {
 	err  error
 }
 
-// NewTarget wraps an opened repository and its index.
-func NewTarget(r *repo.Repo, ix *repo.Index) *Target { return &Target{Repo: r, Index: ix} }
+// NewTarget wraps a repository's read-only file system and the index of the
+// files a scan sees in it (which may leave some out: .gitignore, excludes).
+func NewTarget(fsys fs.FS, ix *fileset.Index) *Target { return &Target{fsys: fsys, index: ix} }
+
+// NewTargetFS lists every file of fsys and wraps it, for checks written and
+// tested outside a scan: an fstest.MapFS, an os.DirFS, a zip.Reader. No
+// .gitignore or exclude applies; symbolic links are followed only while they
+// stay inside fsys.
+func NewTargetFS(ctx context.Context, fsys fs.FS) (*Target, error) {
+	ix, problems, err := repo.Walk(ctx, &repo.Repo{Name: "fs", Kind: repo.KindWorktree, FS: fsys}, repo.WalkOptions{})
+	if err != nil {
+		return nil, err
+	}
+	if len(problems) > 0 && ix.Len() == 0 {
+		return nil, fmt.Errorf("list files: %s: %s", problems[0].Path, problems[0].Message)
+	}
+	return NewTarget(fsys, ix), nil
+}
 
 // FS is the repository's read-only file system.
-func (t *Target) FS() fs.FS { return t.Repo.FS }
+func (t *Target) FS() fs.FS { return t.fsys }
 
 // maxCached is the largest file ReadFile keeps for other checks: the files
 // several checks read (licences, community files) are small, and keeping
@@ -49,45 +69,49 @@ const maxCached = 256 << 10
 // ReadFile reads a file (up to 4 MiB). A small file is read once per scan
 // however many checks ask; a larger one is read for each caller and not kept.
 func (t *Target) ReadFile(p string) ([]byte, error) {
-	if e, ok := t.Index.Lookup(p); !ok || e.Size > maxCached {
-		return repo.ReadFile(t.Repo.FS, p, maxRead)
+	if e, ok := t.index.Lookup(p); !ok || e.Size > maxCached {
+		return repo.ReadFile(t.fsys, p, maxRead)
 	}
 	v, _ := t.reads.LoadOrStore(p, &cached{})
 	c := v.(*cached)
-	c.once.Do(func() { c.data, c.err = repo.ReadFile(t.Repo.FS, p, maxRead) })
+	c.once.Do(func() { c.data, c.err = repo.ReadFile(t.fsys, p, maxRead) })
 	return c.data, c.err
 }
 
 // Files returns every file of the repository the scan sees, sorted by path.
 // The slice must not be modified.
-func (t *Target) Files() []repo.Entry { return t.Index.Files() }
+func (t *Target) Files() []fileset.Entry { return t.index.Files() }
 
 // Lookup finds the file with exactly this slash-separated path.
-func (t *Target) Lookup(p string) (repo.Entry, bool) { return t.Index.Lookup(p) }
+func (t *Target) Lookup(p string) (fileset.Entry, bool) { return t.index.Lookup(p) }
 
 // InDir returns the files directly inside dir ("" is the root), matching
 // the directory name case-insensitively, sorted by path.
-func (t *Target) InDir(dir string) []repo.Entry { return t.Index.InDir(dir) }
+func (t *Target) InDir(dir string) []fileset.Entry { return t.index.InDir(dir) }
 
 // Under returns every file below dir, recursively.
-func (t *Target) Under(dir string) []repo.Entry { return t.Index.Under(dir) }
+func (t *Target) Under(dir string) []fileset.Entry { return t.index.Under(dir) }
 
 // IsDir reports whether dir holds at least one file the scan sees.
-func (t *Target) IsDir(dir string) bool { return t.Index.IsDir(dir) }
+func (t *Target) IsDir(dir string) bool { return t.index.IsDir(dir) }
 
-// ReadHead reads at most n bytes from the start of a file.
-func (t *Target) ReadHead(p string, n int) ([]byte, error) { return repo.ReadHead(t.Repo.FS, p, n) }
+// NestedRepos returns the directories below the root that hold a ".git" of
+// their own (submodules, nested clones), sorted.
+func (t *Target) NestedRepos() []string { return t.index.NestedRepos() }
+
+// ReadHead reads at most n bytes from the start of a regular file.
+func (t *Target) ReadHead(p string, n int) ([]byte, error) { return repo.ReadHead(t.fsys, p, n) }
 
 // License is the project licence detected from the licence files, computed
 // once per scan.
 func (t *Target) License() license.Result {
-	t.license.once.Do(func() { t.license.res = license.DetectProject(t.Index, t.ReadFile) })
+	t.license.once.Do(func() { t.license.res = license.DetectProject(t.index, t.ReadFile) })
 	return t.license.res
 }
 
 // File is what Visit receives: an index entry and the first bytes of the file.
 type File struct {
-	repo.Entry
+	fileset.Entry
 	// Head holds at most the check's HeadBytes bytes of the file's start.
 	// It is valid only during the Visit call: the file pass reads the next
 	// file into the same buffer, so a check that keeps any of it copies it.

@@ -28,7 +28,7 @@ information for every change.
 checklist. GitHub also uses a template from the organisation's public ` + "`.github`" + ` repository; ospolint checks
 that only when API checks are enabled.`,
 		Run: func(p *Pass) error {
-			ix := p.Target.Index
+			ix := p.Target.index
 			es := markdownOrBare(findDoc(ix, communityDirs(), "pull_request_template"))
 			for _, dir := range communityDirs() {
 				es = append(es, ix.InDir(path.Join(dir, "PULL_REQUEST_TEMPLATE"))...)

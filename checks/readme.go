@@ -24,7 +24,7 @@ every project has. For GGI-A-21 (Manage legal compliance) the README is where us
 **Fix:** say what the project does, how to install and use it, how to get help and under which licence it is
 published.`,
 		Run: func(p *Pass) error {
-			es := findDoc(p.Target.Index, []string{"", ".github", "docs"}, "README")
+			es := findDoc(p.Target.index, []string{"", ".github", "docs"}, "README")
 			if len(es) == 0 {
 				p.Reportf("README.md", 0, "no README: add README.md at the repository root")
 				return nil

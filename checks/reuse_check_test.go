@@ -171,7 +171,7 @@ func TestReuseSinglePass(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tgt := NewTarget(r, ix)
+	tgt := NewTarget(r.FS, ix)
 	var passes []*Pass
 	for _, c := range reuseChecks() {
 		passes = append(passes, NewPass(c, tgt, Options{}))

@@ -39,7 +39,7 @@ Enable private vulnerability reporting in the repository settings (the ` + "`pri
 verifies it with API checks). GitHub also shows a policy from the organisation's public ` + "`.github`" + `
 repository; ospolint checks that only when API checks are enabled.`,
 		Run: func(p *Pass) error {
-			es := findDoc(p.Target.Index, communityDirs(), "SECURITY")
+			es := findDoc(p.Target.index, communityDirs(), "SECURITY")
 			e, ok := pickDoc(p, es, "security policy")
 			if !ok {
 				if len(es) == 0 {

@@ -40,7 +40,7 @@ type reuseFacts struct {
 
 func (t *Target) reuseLayout() *reuse.Layout {
 	t.reuse.layoutOnce.Do(func() {
-		t.reuse.layout = reuse.NewLayout(t.Index)
+		t.reuse.layout = reuse.NewLayout(t.index)
 		t.reuse.texts = make([]reuse.Text, t.reuse.layout.Slots())
 		t.reuse.done = make([]atomic.Bool, t.reuse.layout.Slots())
 	})
@@ -87,19 +87,19 @@ func headText(head []byte, size int64, err error) reuse.Text {
 func (t *Target) Reuse() *reuse.Result {
 	t.reuse.once.Do(func() {
 		t.reuse.res = reuse.Evaluate(reuse.Input{
-			Index:    t.Index,
+			Index:    t.index,
 			Layout:   t.reuseLayout(),
 			ReadFile: t.ReadFile,
 			Text: func(p string) reuse.Text {
 				if i, ok := t.reuseLayout().Slot(p); ok && t.reuse.done[i].Load() {
 					return t.reuse.texts[i]
 				}
-				e, _ := t.Index.Lookup(p)
-				head, err := repo.ReadHead(t.Repo.FS, p, reuseHeadBytes)
+				e, _ := t.index.Lookup(p)
+				head, err := repo.ReadHead(t.fsys, p, reuseHeadBytes)
 				return headText(head, e.Size, err)
 			},
 			Full: func(p string) reuse.Text {
-				data, err := repo.ReadFile(t.Repo.FS, p, maxRead)
+				data, err := repo.ReadFile(t.fsys, p, maxRead)
 				if err != nil {
 					return reuse.Text{Err: err}
 				}

@@ -17,6 +17,8 @@ import (
 
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
 	"golang.org/x/sync/errgroup"
+
+	"github.com/ospolint/ospolint/checks/fileset"
 )
 
 // WalkOptions tune Walk.
@@ -72,12 +74,7 @@ func Walk(ctx context.Context, r *Repo, opt WalkOptions) (*Index, []Problem, err
 		return nil, nil, fmt.Errorf("walk: %w", err)
 	}
 	sortProblems(w.problems)
-	ix := NewIndex(w.entries)
-	ix.nested = make(map[string]bool, len(w.nested))
-	for _, d := range w.nested {
-		ix.nested[d] = true
-	}
-	return ix, w.problems, nil
+	return fileset.New(w.entries, w.nested), w.problems, nil
 }
 
 type walker struct {

@@ -3,12 +3,7 @@
 
 package scan
 
-import (
-	"errors"
-	"fmt"
-)
-
-var errEscapes = errors.New("symlink points outside the repository; not followed")
+import "fmt"
 
 func internalError(path string, v any) error {
 	return fmt.Errorf("internal error on %s: %v", path, v)

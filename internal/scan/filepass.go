@@ -16,7 +16,7 @@ import (
 // filePass feeds every file to the checks that visit files, reading each
 // file's head once for all of them, in parallel. It returns, per pass, an
 // error when the check's Visit panicked.
-func filePass(ctx context.Context, t *checks.Target, passes []*checks.Pass) []error {
+func filePass(ctx context.Context, r *repo.Repo, t *checks.Target, passes []*checks.Pass) []error {
 	errs := make([]error, len(passes))
 	var visitors []int
 	for i, p := range passes {
@@ -31,7 +31,7 @@ func filePass(ctx context.Context, t *checks.Target, passes []*checks.Pass) []er
 	for _, i := range visitors {
 		panics[i] = make(chan error, 1)
 	}
-	files := t.Index.Files()
+	files := t.Files()
 	// Workers take contiguous batches of the sorted index, so files of one
 	// directory mostly go to one worker, whose HeadReader keeps that
 	// directory open.
@@ -41,7 +41,7 @@ func filePass(ctx context.Context, t *checks.Target, passes []*checks.Pass) []er
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			hr := repo.NewHeadReader(t.Repo)
+			hr := repo.NewHeadReader(r)
 			defer hr.Close()
 			for ctx.Err() == nil {
 				lo := int(next.Add(batch)) - batch
@@ -83,7 +83,7 @@ func visitFile(hr *repo.HeadReader, passes []*checks.Pass, visitors []int, panic
 	f := checks.File{Entry: e}
 	switch {
 	case e.Escapes:
-		f.Err = errEscapes
+		f.Err = checks.ErrLinkEscapes
 	case head > 0:
 		f.Head, f.Err = hr.ReadHead(e, head)
 	}

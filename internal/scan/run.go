@@ -45,13 +45,13 @@ func Run(ctx context.Context, r *repo.Repo, plan *Plan, opt Options) (*TargetRes
 		return nil, err
 	}
 	res.Files, res.Problems = ix.Len(), problems
-	t := checks.NewTarget(r, ix)
+	t := checks.NewTarget(r.FS, ix)
 
 	passes := make([]*checks.Pass, len(plan.Checks))
 	for i, pc := range plan.Checks {
 		passes[i] = checks.NewPass(pc.Check, t, pc.Options)
 	}
-	visitErrs := filePass(ctx, t, passes)
+	visitErrs := filePass(ctx, r, t, passes)
 	results := make([]CheckResult, len(passes))
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
