@@ -11,12 +11,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/ospolint/ospolint/checks"
 	"github.com/ospolint/ospolint/internal/config"
+	"github.com/ospolint/ospolint/internal/ghhost"
 	"github.com/ospolint/ospolint/internal/license"
 	"github.com/ospolint/ospolint/internal/redact"
 	"github.com/ospolint/ospolint/internal/repo"
@@ -32,6 +34,8 @@ type scanFlags struct {
 	formats []string
 	output  string
 	ref     string
+	// githubURL is the GitHub server GITHUB_TOKEN belongs to.
+	githubURL string
 }
 
 func newScan(stdout, stderr io.Writer, getenv Env) *cobra.Command {
@@ -41,7 +45,8 @@ func newScan(stdout, stderr io.Writer, getenv Env) *cobra.Command {
 		Short: "Scan repositories (directories, or git URLs) for governance findings",
 		Long: `Scan each TARGET (default: the current directory). A TARGET is a directory (read as a working tree,
 honouring .gitignore), a directory with --ref REV (that git revision, read without checkout), or a git URL
-(https://, file://) cloned shallowly; GITHUB_TOKEN authenticates https clones.
+(https://, file://) cloned shallowly; GITHUB_TOKEN authenticates https clones from github.com and from the
+GitHub server named by --github-url or GITHUB_SERVER_URL, and is sent to no other host.
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage or configuration
 error, 3 a target could not be scanned.`,
@@ -64,6 +69,7 @@ error, 3 a target could not be scanned.`,
 	fl.StringArrayVarP(&f.formats, "format", "f", nil, "output format text|json|sarif|markdown, optionally FORMAT=FILE; repeatable (default text)")
 	fl.StringVarP(&f.output, "output", "o", "", "write the (single) format without =FILE to this file instead of stdout")
 	fl.StringVar(&f.ref, "ref", "", "scan this git revision of each target directory instead of its working tree")
+	fl.StringVar(&f.githubURL, "github-url", "", "GitHub Enterprise Server that GITHUB_TOKEN belongs to, https://HOST (default $GITHUB_SERVER_URL, else github.com)")
 	return cmd
 }
 
@@ -109,11 +115,16 @@ func runScan(ctx context.Context, f scanFlags, targets []string, stdout, stderr 
 		return usageErr("--format: %v", err)
 	}
 	token := getenv("GITHUB_TOKEN")
+	// A bad GITHUB_SERVER_URL matters only to clones; a bad flag always.
+	github, err := ghhost.Resolve(f.githubURL, getenv("GITHUB_SERVER_URL"))
+	if err != nil && (f.githubURL != "" || slices.ContainsFunc(targets, repo.IsURL)) {
+		return usageErr("%v", err)
+	}
 	rep := &scan.Report{SchemaVersion: scan.SchemaVersion, Tool: scan.Tool{Name: "ospolint", Version: Version, URI: "https://github.com/ospolint/ospolint"}}
 	ran := map[string]*checks.Check{}
 	targetFailed := false
 	for _, target := range targets {
-		res, plan, err := scanTarget(ctx, target, f, token)
+		res, plan, err := scanTarget(ctx, target, f, repo.OpenOptions{Ref: f.ref, Token: token, GitHub: github, TempDir: os.TempDir()})
 		if err != nil {
 			if errors.Is(err, config.ErrConfig) || errors.Is(err, repo.ErrRefWithURL) {
 				if len(targets) > 1 {
@@ -155,8 +166,8 @@ func runScan(ctx context.Context, f scanFlags, targets []string, stdout, stderr 
 	return nil
 }
 
-func scanTarget(ctx context.Context, target string, f scanFlags, token string) (*scan.TargetResult, *scan.Plan, error) {
-	r, err := repo.Open(ctx, target, repo.OpenOptions{Ref: f.ref, Token: token, TempDir: os.TempDir()})
+func scanTarget(ctx context.Context, target string, f scanFlags, opt repo.OpenOptions) (*scan.TargetResult, *scan.Plan, error) {
+	r, err := repo.Open(ctx, target, opt)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -5,6 +5,7 @@ package repo
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
 	"io/fs"
 	"net/http"
@@ -13,12 +14,16 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing/transport/client"
 	githttp "github.com/go-git/go-git/v5/plumbing/transport/http"
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/ospolint/ospolint/internal/ghhost"
 )
 
 const fakeToken = "ghp_FAKEtoken1234567890abcdef"
@@ -192,24 +197,34 @@ func TestCloneCancelled(t *testing.T) {
 
 func TestCloneOptions(t *testing.T) {
 	auth := &githttp.BasicAuth{Username: "x-access-token", Password: fakeToken}
+	ghes, err := ghhost.Parse("https://ghe.example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		url, token string
+		github     ghhost.Host
 		want       *githttp.BasicAuth
 	}{
-		{"https://github.com/o/r", fakeToken, auth},
-		{"HTTPS://github.com/o/r", fakeToken, auth},
-		{"https://github.com/o/r", "", nil},
-		{"http://github.com/o/r", fakeToken, nil},
-		{"file:///srv/r", fakeToken, nil},
-		{"git@github.com:o/r.git", fakeToken, nil},
+		{"https://github.com/o/r", fakeToken, ghhost.Host{}, auth},
+		{"HTTPS://github.com/o/r", fakeToken, ghhost.Host{}, auth},
+		{"https://github.com/o/r", "", ghhost.Host{}, nil},
+		{"http://github.com/o/r", fakeToken, ghhost.Host{}, nil},
+		{"file:///srv/r", fakeToken, ghhost.Host{}, nil},
+		{"git@github.com:o/r.git", fakeToken, ghhost.Host{}, nil},
+		{"https://gitea.example/x/y", fakeToken, ghhost.Host{}, nil},
+		{"https://ghe.example.com/o/r", fakeToken, ghhost.Host{}, nil},
+		{"https://ghe.example.com/o/r", fakeToken, ghes, auth},
+		{"https://gitea.example/x/y", fakeToken, ghes, nil},
+		{"https://github.com/o/r", fakeToken, ghes, auth},
 	} {
-		co := cloneOptions(tc.url, tc.token)
+		co := cloneOptions(tc.url, tc.token, tc.github)
 		var got *githttp.BasicAuth
 		if co.Auth != nil {
 			got, _ = co.Auth.(*githttp.BasicAuth)
 		}
 		if d := cmp.Diff(tc.want, got); d != "" {
-			t.Errorf("%s: auth (-want +got):\n%s", tc.url, d)
+			t.Errorf("%s (GitHub %s): auth (-want +got):\n%s", tc.url, tc.github.Name(), d)
 		}
 		if co.URL != tc.url || co.Depth != 1 || !co.SingleBranch || !co.NoCheckout || co.Tags != git.NoTags ||
 			co.RecurseSubmodules != git.NoRecurseSubmodules || co.Progress != nil {
@@ -218,4 +233,74 @@ func TestCloneOptions(t *testing.T) {
 	}
 	// Sanity: the view type stays an fs.FS with the optional interfaces.
 	var _ fs.ReadDirFS = (*treeFS)(nil)
+}
+
+// TestCloneTokenScope clones from a local TLS server that records every
+// Authorization header: a host that is not GitHub gets no credentials, and
+// the same server named as the GitHub server gets them (so the recording
+// would see a leak).
+func TestCloneTokenScope(t *testing.T) {
+	var mu sync.Mutex
+	var auths []string
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		auths = append(auths, r.Header.Get("Authorization"))
+		mu.Unlock()
+		w.Header().Set("WWW-Authenticate", `Basic realm="x"`)
+		w.WriteHeader(http.StatusUnauthorized)
+	}))
+	defer srv.Close()
+	// go-git's https transport, trusting the test server's certificate.
+	// The protocol table is global: this test must not run in parallel.
+	prev := client.Protocols["https"]
+	client.InstallProtocol("https", githttp.NewClient(srv.Client()))
+	t.Cleanup(func() { client.InstallProtocol("https", prev) })
+	withToken := "Basic " + base64.StdEncoding.EncodeToString([]byte("x-access-token:"+fakeToken))
+
+	named, err := ghhost.Parse(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name     string
+		github   ghhost.Host
+		wantAuth bool
+	}{
+		{"not GitHub", ghhost.Host{}, false},
+		{"named GitHub server", named, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			mu.Lock()
+			auths = nil
+			mu.Unlock()
+			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+			defer cancel()
+			r, err := Clone(ctx, srv.URL+"/acme/repo", OpenOptions{Token: fakeToken, GitHub: tc.github})
+			if err == nil {
+				_ = r.Close()
+				t.Fatal("clone from a server answering 401 succeeded")
+			}
+			if strings.Contains(err.Error(), fakeToken) {
+				t.Errorf("error shows the token: %v", err)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if len(auths) == 0 {
+				t.Fatal("the clone never reached the server: the test proves nothing")
+			}
+			sent := 0
+			for _, a := range auths {
+				switch a {
+				case "":
+				case withToken:
+					sent++
+				default:
+					t.Errorf("unexpected Authorization %q", a)
+				}
+			}
+			if tc.wantAuth != (sent > 0) {
+				t.Errorf("%d of %d requests carried credentials (%q), want credentials %v", sent, len(auths), auths, tc.wantAuth)
+			}
+		})
+	}
 }

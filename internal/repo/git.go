@@ -22,6 +22,7 @@ import (
 	"github.com/go-git/go-git/v5/storage"
 	"github.com/go-git/go-git/v5/storage/memory"
 
+	"github.com/ospolint/ospolint/internal/ghhost"
 	"github.com/ospolint/ospolint/internal/redact"
 )
 
@@ -146,7 +147,7 @@ func Clone(ctx context.Context, rawURL string, opt OpenOptions) (*Repo, error) {
 	clean, userinfo := stripUserinfo(rawURL)
 	name := redact.URL(clean)
 	hidden := secrets(userinfo, opt.Token)
-	co := cloneOptions(rawURL, opt.Token)
+	co := cloneOptions(rawURL, opt.Token, opt.GitHub)
 
 	var (
 		st      storage.Storer
@@ -194,7 +195,7 @@ func Clone(ctx context.Context, rawURL string, opt OpenOptions) (*Repo, error) {
 	return view, nil
 }
 
-func cloneOptions(rawURL, token string) *git.CloneOptions {
+func cloneOptions(rawURL, token string, github ghhost.Host) *git.CloneOptions {
 	co := &git.CloneOptions{
 		URL:               rawURL,
 		Depth:             1,
@@ -203,9 +204,11 @@ func cloneOptions(rawURL, token string) *git.CloneOptions {
 		Tags:              git.NoTags,
 		RecurseSubmodules: git.NoRecurseSubmodules,
 	}
-	// The token goes only to https remotes, never over plain http or to a
-	// local path, and always as auth rather than in the URL.
-	if token != "" && strings.HasPrefix(strings.ToLower(rawURL), "https://") {
+	// The token goes only to GitHub over https (github.com or the server
+	// the user named), never to another forge, over plain http or to a
+	// local path, and always as auth rather than in the URL. go-git drops
+	// it when a redirect leaves the host.
+	if token != "" && github.Allows(rawURL) {
 		co.Auth = &http.BasicAuth{Username: "x-access-token", Password: token}
 	}
 	return co

@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/ospolint/ospolint/internal/ghhost"
 	"github.com/ospolint/ospolint/internal/redact"
 )
 
@@ -22,8 +23,11 @@ type OpenOptions struct {
 	// Ref, when set, reads that git revision of a local repository from the
 	// object store instead of the working tree.
 	Ref string
-	// Token authenticates https clones (never printed).
+	// Token authenticates https clones from GitHub (never printed).
 	Token string
+	// GitHub is the server Token belongs to: the token goes to it and to
+	// github.com, never to another host.
+	GitHub ghhost.Host
 	// TempDir is where clones are kept while scanned ("" = in memory).
 	TempDir string
 }
