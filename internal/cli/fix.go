@@ -7,10 +7,7 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -40,9 +37,6 @@ type fixFlags struct {
 // license-detected runs for the project licence, the default for new headers.
 const fixChecks = "license-detected,reuse-missing-license,reuse-missing-copyright,contributing,code-of-conduct,security-policy"
 
-// maxRewrite caps the files fix rewrites in place; larger ones get a sidecar.
-const maxRewrite = 16 << 20
-
 func newFix(stdout, stderr io.Writer) *cobra.Command {
 	var f fixFlags
 	cmd := &cobra.Command{
@@ -67,7 +61,13 @@ or in the configuration's fix section (flags win):
     contact: security@example.com
     project: Example
 
-Running fix twice changes nothing the second time. Excludes and REUSE.toml from the configuration apply.`,
+Running fix twice changes nothing the second time. Excludes and REUSE.toml from the configuration apply.
+
+Changes are all or nothing: each file is written to a temporary file beside it and renamed into place, and when
+any write fails the files already replaced get their old content back. fix never follows a symbolic link (a
+linked file, or a path through a linked directory, is reported as not fixed) and never rewrites a file with
+more than one hard link (it gets a sidecar), so it cannot change anything outside the repository; --dry-run
+shows exactly what the run does.`,
 		Example: `  ospolint fix --dry-run --copyright "Example Corp" .
   ospolint fix --license MIT --copyright "Example Corp" --contact security@example.com .`,
 		Args: cobra.MaximumNArgs(1),
@@ -111,29 +111,29 @@ func runFix(ctx context.Context, f fixFlags, dir string, stdout, stderr io.Write
 	if err != nil {
 		return &exitError{code: ExitTarget, err: err}
 	}
+	tree, err := fix.OpenTree(dir)
+	if err != nil {
+		return &exitError{code: ExitTarget, err: err}
+	}
+	defer tree.Close()
 	h, prj := fixHeader(f, dir, res)
-	changes, skipped, err := planFixes(r.FS, res, f, h, prj)
+	pl, err := tree.Plan(fixRequest(res, f, h, prj))
 	if err != nil {
 		return usageErr("%v", err)
 	}
-	for _, s := range skipped {
+	for _, s := range pl.Skipped {
 		fmt.Fprintf(stderr, "ospolint: not fixed: %s\n", s)
 	}
 	if f.dryRun {
-		return fix.Diff(stdout, changes)
+		return fix.Diff(stdout, pl.Changes)
 	}
-	root, err := os.OpenRoot(dir)
-	if err != nil {
+	if err := tree.Apply(pl.Changes); err != nil {
 		return &exitError{code: ExitTarget, err: err}
 	}
-	defer root.Close()
-	if err := fix.Apply(root, changes); err != nil {
-		return &exitError{code: ExitTarget, err: err}
-	}
-	for _, c := range changes {
+	for _, c := range pl.Changes {
 		fmt.Fprintf(stdout, "fixed %s: %s\n", c.Path, c.Reason)
 	}
-	if len(changes) == 0 {
+	if len(pl.Changes) == 0 {
 		fmt.Fprintln(stdout, "nothing to fix")
 	}
 	return nil
@@ -186,78 +186,22 @@ func startsWithYear(s string) bool {
 	return len(s) >= 4 && strings.IndexFunc(s[:4], func(r rune) bool { return r < '0' || r > '9' }) < 0
 }
 
-// planFixes turns the findings into changes: one per file, so a file missing
-// both tags is rewritten once.
-func planFixes(fsys fs.FS, res *scan.TargetResult, f fixFlags, h fix.Header, prj fix.Project) ([]fix.Change, []string, error) {
+// fixRequest collects from the findings what fix repairs.
+func fixRequest(res *scan.TargetResult, f fixFlags, h fix.Header, prj fix.Project) fix.Request {
+	req := fix.Request{Header: h, Project: prj}
 	headers := map[string]bool{}
-	var community []string
 	for _, fd := range res.Findings {
 		switch fd.Check {
 		case "reuse-missing-license", "reuse-missing-copyright":
-			if !f.noHeaders {
+			if !f.noHeaders && !headers[fd.Path] {
 				headers[fd.Path] = true
+				req.Headers = append(req.Headers, fd.Path)
 			}
 		case "contributing", "code-of-conduct", "security-policy":
-			if f.noCommunity {
-				continue
+			if !f.noCommunity {
+				req.Community = append(req.Community, fd.Path)
 			}
-			if _, err := fs.Stat(fsys, fd.Path); err == nil {
-				continue // the file exists but its content needs a person
-			}
-			community = append(community, fd.Path)
 		}
 	}
-	var changes []fix.Change
-	var skipped []string
-	for _, p := range sortedKeys(headers) {
-		c, ok, err := headerChange(fsys, p, h)
-		switch {
-		case err != nil:
-			return nil, nil, err
-		case ok:
-			changes = append(changes, c)
-		}
-	}
-	for _, p := range community {
-		c, err := fix.Community(p, prj, h)
-		if err != nil {
-			skipped = append(skipped, p+": "+err.Error())
-			continue
-		}
-		changes = append(changes, c)
-	}
-	sort.Slice(changes, func(i, j int) bool { return changes[i].Path < changes[j].Path })
-	return changes, skipped, nil
-}
-
-func headerChange(fsys fs.FS, p string, h fix.Header) (fix.Change, bool, error) {
-	sidecar, err := repo.ReadFile(fsys, p+".license", 1<<20)
-	if err == nil {
-		return fix.Sidecar(p, sidecar, h)
-	}
-	data, err := repo.ReadFile(fsys, p, maxRewrite)
-	if err != nil {
-		// Too large or unreadable: describe it beside the file.
-		return fix.Sidecar(p, nil, h)
-	}
-	out, ok, err := fix.AddHeader(p, data, h)
-	if err != nil {
-		return fix.Change{}, false, fmt.Errorf("%s: %w", p, err)
-	}
-	if !ok {
-		if !fix.Missing(data).Any() {
-			return fix.Change{}, false, nil
-		}
-		return fix.Sidecar(p, nil, h)
-	}
-	return fix.Change{Path: p, Old: data, New: out, Reason: "SPDX header added"}, true, nil
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
+	return req
 }

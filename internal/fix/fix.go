@@ -3,16 +3,15 @@
 
 // Package fix computes and applies the changes `ospolint fix` makes: SPDX
 // headers in each language's comment style, .license sidecars for files that
-// cannot hold a comment, and missing community files from templates. Changes
-// are computed first (for --dry-run diffs) and written through os.Root, so a
-// fix never writes outside the repository.
+// cannot hold a comment, the texts of the licences the headers name in
+// LICENSES/, and missing community files from templates. Changes are planned
+// first (for --dry-run diffs and --check) and applied all or none through a
+// Tree, which never follows a link nor leaves the repository.
 package fix
 
 import (
 	"bytes"
 	"errors"
-	"fmt"
-	"os"
 	"path"
 	"regexp"
 	"strings"
@@ -225,44 +224,4 @@ func Sidecar(p string, existing []byte, h Header) (Change, bool, error) {
 		b.WriteString(l + "\n")
 	}
 	return Change{Path: p + ".license", Old: existing, New: []byte(b.String()), Reason: "licensing info for " + p}, true, nil
-}
-
-// Apply writes the changes inside root. A change whose file changed since it
-// was read is refused, so a concurrent edit is never lost.
-func Apply(root *os.Root, changes []Change) error {
-	for _, c := range changes {
-		name := c.Path
-		if c.Old == nil {
-			f, err := root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-			if err != nil {
-				return fmt.Errorf("create %s: %w", c.Path, err)
-			}
-			if _, err := f.Write(c.New); err != nil {
-				_ = f.Close()
-				return fmt.Errorf("write %s: %w", c.Path, err)
-			}
-			if err := f.Close(); err != nil {
-				return fmt.Errorf("write %s: %w", c.Path, err)
-			}
-			continue
-		}
-		info, err := root.Lstat(name)
-		if err != nil {
-			return fmt.Errorf("fix %s: %w", c.Path, err)
-		}
-		if !info.Mode().IsRegular() {
-			return fmt.Errorf("fix %s: not a regular file", c.Path)
-		}
-		cur, err := root.ReadFile(name)
-		if err != nil {
-			return fmt.Errorf("fix %s: %w", c.Path, err)
-		}
-		if !bytes.Equal(cur, c.Old) {
-			return fmt.Errorf("fix %s: file changed while fixing; run again", c.Path)
-		}
-		if err := root.WriteFile(name, c.New, info.Mode().Perm()); err != nil {
-			return fmt.Errorf("write %s: %w", c.Path, err)
-		}
-	}
-	return nil
 }

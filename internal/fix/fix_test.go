@@ -128,44 +128,6 @@ func TestDiffAppliesWithPatch(t *testing.T) {
 	}
 }
 
-func TestApply(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "a.go"), []byte("package a\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Symlink("/etc/passwd", filepath.Join(dir, "link.go")); err != nil {
-		t.Fatal(err)
-	}
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer root.Close()
-	neu, _, _ := AddHeader("a.go", []byte("package a\n"), hdr)
-	if err := Apply(root, []Change{{Path: "a.go", Old: []byte("package a\n"), New: neu}, {Path: "NOTICE.license", New: []byte("x\n")}}); err != nil {
-		t.Fatal(err)
-	}
-	got, _ := os.ReadFile(filepath.Join(dir, "a.go"))
-	if !bytes.Equal(got, neu) {
-		t.Errorf("a.go = %q", got)
-	}
-	if info, _ := os.Stat(filepath.Join(dir, "a.go")); info.Mode().Perm() != 0o600 {
-		t.Errorf("mode changed to %v", info.Mode())
-	}
-	// A file changed since it was read is not overwritten.
-	if err := Apply(root, []Change{{Path: "a.go", Old: []byte("package a\n"), New: []byte("x")}}); err == nil {
-		t.Error("stale change applied")
-	}
-	// A symlink is never written through.
-	if err := Apply(root, []Change{{Path: "link.go", Old: []byte("x"), New: []byte("y")}}); err == nil {
-		t.Error("wrote through a symlink")
-	}
-	// Creating never replaces an existing file.
-	if err := Apply(root, []Change{{Path: "a.go", New: []byte("y")}}); err == nil {
-		t.Error("create replaced a file")
-	}
-}
-
 func TestCommunity(t *testing.T) {
 	c, err := Community("SECURITY.md", Project{Project: "widget", Contact: "security@example.com"}, hdr)
 	if err != nil {

@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The ospolint Authors
+
+package fix
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+)
+
+// MaxRewrite caps the files fix rewrites in place; larger ones get a sidecar.
+const MaxRewrite = 16 << 20
+
+// maxSidecar caps an existing .license sidecar read for completion.
+const maxSidecar = 1 << 20
+
+// Request is what fix is asked to repair, from a scan's findings.
+type Request struct {
+	// Headers are files without licensing or copyright information.
+	Headers []string
+	// Community are missing community files, at the paths where they are
+	// expected.
+	Community []string
+	// Header is what new headers and sidecars say; Project fills the
+	// community templates.
+	Header  Header
+	Project Project
+}
+
+// Plan is what fix would change, and what it leaves for a person.
+type Plan struct {
+	Changes []Change // sorted by path
+	// Skipped say, one per path, why a finding is not fixed.
+	Skipped []string
+}
+
+// Plan turns a request into changes, reading the tree the way Apply writes
+// it: a path through a symbolic link, a file with more than one hard link or
+// anything but a regular file is never read for a rewrite; such files are
+// listed in Skipped (or, for a hard-linked file, described in a sidecar), so
+// the plan shown by --dry-run is exactly what Apply does. A missing value
+// that every header needs (the licence, the copyright holder) is an error.
+func (t *Tree) Plan(req Request) (Plan, error) {
+	var pl Plan
+	for _, p := range sorted(req.Headers) {
+		c, ok, err := t.headerChange(p, req.Header)
+		var blocked *BlockedError
+		switch {
+		case errors.As(err, &blocked):
+			pl.Skipped = append(pl.Skipped, blocked.Error())
+		case err != nil:
+			return Plan{}, err
+		case ok:
+			pl.Changes = append(pl.Changes, c)
+		}
+	}
+	for _, p := range sorted(req.Community) {
+		switch st, _, why := t.Inspect(p); {
+		case st == Regular:
+			continue // the file exists; what it lacks needs a person
+		case st == Blocked:
+			pl.Skipped = append(pl.Skipped, (&BlockedError{Path: p, Why: why}).Error())
+			continue
+		}
+		if _, err := t.dirsToCreate(p); err != nil {
+			pl.Skipped = append(pl.Skipped, fmt.Sprintf("%s: %v", p, err))
+			continue
+		}
+		c, err := Community(p, req.Project, req.Header)
+		if err != nil {
+			pl.Skipped = append(pl.Skipped, p+": "+err.Error())
+			continue
+		}
+		pl.Changes = append(pl.Changes, c)
+	}
+	sort.Slice(pl.Changes, func(i, j int) bool { return pl.Changes[i].Path < pl.Changes[j].Path })
+	return pl, nil
+}
+
+// headerChange plans the header or sidecar of one file: the sidecar when
+// the file has one (it is where the information goes) or cannot hold a
+// comment, is binary, too large or hard-linked; the header otherwise.
+// A *BlockedError means neither may be written.
+func (t *Tree) headerChange(p string, h Header) (Change, bool, error) {
+	side := p + SidecarSuffix
+	switch st, _, why := t.Inspect(side); st {
+	case Blocked:
+		return Change{}, false, &BlockedError{Path: side, Why: why}
+	case Regular:
+		existing, err := t.ReadFile(side, maxSidecar)
+		if err != nil {
+			return Change{}, false, fmt.Errorf("%s: %w", side, err)
+		}
+		return Sidecar(p, existing, h)
+	}
+	st, info, why := t.Inspect(p)
+	switch {
+	case st == Absent:
+		return Change{}, false, nil // gone since the scan
+	case st == Blocked && info != nil && info.Mode().IsRegular():
+		// Hard-linked: the licensing information goes beside it.
+		c, ok, err := Sidecar(p, nil, h)
+		c.Reason = fmt.Sprintf("licensing info for %s, which has %d hard links and is not rewritten", p, links(info))
+		return c, ok, err
+	case st == Blocked:
+		return Change{}, false, &BlockedError{Path: p, Why: why}
+	case info.Size() > MaxRewrite:
+		return Sidecar(p, nil, h)
+	}
+	data, err := t.ReadFile(p, MaxRewrite)
+	if errors.Is(err, errTooLarge) {
+		return Sidecar(p, nil, h) // grew since the Inspect
+	}
+	if err != nil {
+		return Change{}, false, err
+	}
+	out, ok, err := AddHeader(p, data, h)
+	switch {
+	case err != nil:
+		return Change{}, false, fmt.Errorf("%s: %w", p, err)
+	case ok:
+		return Change{Path: p, Old: data, New: out, Reason: "SPDX header added"}, true, nil
+	case Missing(data).Any():
+		return Sidecar(p, nil, h) // no comment syntax, or binary
+	}
+	return Change{}, false, nil
+}
+
+// SidecarSuffix is the REUSE sidecar's suffix: "logo.png.license".
+const SidecarSuffix = ".license"
+
+func sorted(s []string) []string {
+	out := append([]string(nil), s...)
+	sort.Strings(out)
+	return out
+}
