@@ -4,9 +4,9 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"io"
-	"os"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -35,19 +35,19 @@ func newSBOM(stdout io.Writer) *cobra.Command {
 				}
 				when = t
 			}
-			w := stdout
-			if output != "" {
-				f, err := os.Create(output)
-				if err != nil {
-					return &exitError{code: ExitTarget, err: err}
-				}
-				defer f.Close()
-				w = f
+			if err := checkOutput(output); err != nil {
+				return usageErr("--output: %v", err)
 			}
-			if err := writeSBOM(cmd.Context(), dir, when, w); err != nil {
+			// The document is made before the output is touched, so a
+			// failure leaves an existing file as it was.
+			var doc bytes.Buffer
+			if err := writeSBOM(cmd.Context(), dir, when, &doc); err != nil {
 				return &exitError{code: ExitTarget, err: err}
 			}
-			return nil
+			return writeOutput(output, stdout, func(w io.Writer) error {
+				_, err := doc.WriteTo(w)
+				return err
+			})
 		},
 	}
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write to this file instead of stdout")

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -102,6 +101,23 @@ func parseOutputs(formats []string, out string) ([]output, error) {
 	if bare > 1 && out != "" {
 		return nil, errors.New("--output names one file but several formats have no =FILE")
 	}
+	seen := map[string]string{}
+	for _, o := range outs {
+		if err := checkOutput(o.file); err != nil {
+			return nil, err
+		}
+		key := o.file
+		if isStdout(key) {
+			continue // several formats may share standard output
+		}
+		if abs, err := filepath.Abs(key); err == nil {
+			key = abs
+		}
+		if prev, ok := seen[key]; ok {
+			return nil, fmt.Errorf("%s and %s are both written to %s", prev, o.name, o.file)
+		}
+		seen[key] = o.name
+	}
 	return outs, nil
 }
 
@@ -154,8 +170,8 @@ func runScan(ctx context.Context, f scanFlags, targets []string, stdout, stderr 
 		}
 	}
 	rep.Checks = append(rep.Checks, sortedChecks(ran)...)
-	if err := writeOutputs(outs, rep, stdout); err != nil {
-		return &exitError{code: ExitUsage, err: err}
+	if err := writeOutputs(outs, rep, stdout, stderr); err != nil {
+		return err
 	}
 	switch {
 	case targetFailed:
@@ -191,23 +207,83 @@ func scanTarget(ctx context.Context, target string, f scanFlags, opt repo.OpenOp
 // loadConfig reads --config from disk, or the target's own .ospolint.yml
 // from its file system (so a revision or a clone brings its own config).
 func loadConfig(f scanFlags, r *repo.Repo) (*config.Config, error) {
-	if f.config != "" {
-		// The path as typed, so errors name the file the user gave; extends
-		// resolve beside it.
-		return config.Load(filepath.ToSlash(f.config), f.rules, func(name string) ([]byte, error) {
-			return os.ReadFile(filepath.FromSlash(name))
-		})
+	if f.config == "" {
+		return config.ForRepo(r, f.rules)
 	}
-	if _, err := fs.Stat(r.FS, config.FileName); err == nil {
-		return config.Load(config.FileName, f.rules, func(name string) ([]byte, error) {
-			return repo.ReadFile(r.FS, name, 1<<20)
-		})
+	src, name, closer, err := configSource(f.config, r)
+	if err != nil {
+		return nil, err
 	}
-	base := f.rules
-	if base == "" {
-		base = config.DefaultSet
+	defer closer.Close()
+	return config.Load(src, name, f.rules)
+}
+
+// configSource says where --config and the files it extends may be read:
+// inside the target's repository when the file is in it (a pull request
+// controls all of it, links included, so nothing may lead out), otherwise
+// in the directory of the file, which whoever runs ospolint chose. name is
+// the file's path inside the source.
+func configSource(file string, r *repo.Repo) (config.Source, string, io.Closer, error) {
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return config.Source{}, "", nil, &config.Error{Key: "--config", Msg: err.Error()}
 	}
-	return config.Load("", base, nil)
+	root, bound := "", ""
+	if r.Kind != repo.KindClone {
+		if top := repoTop(r.Name); top != "" {
+			if rel, err := filepath.Rel(top, abs); err == nil && filepath.IsLocal(rel) {
+				root, bound = top, "the repository ("+top+")"
+			}
+		}
+	}
+	if root == "" {
+		// Outside the repository the path is the user's: follow its links
+		// once, then confine extends to the directory it leads to.
+		if real, err := filepath.EvalSymlinks(abs); err == nil {
+			abs = real
+		}
+		root = filepath.Dir(abs)
+		bound = "the directory of --config (" + root + ")"
+	}
+	rel, err := filepath.Rel(root, abs)
+	if err != nil {
+		return config.Source{}, "", nil, &config.Error{Key: "--config", Msg: err.Error()}
+	}
+	// Names read as the user wrote the path: relative to the working
+	// directory when they gave a relative path.
+	display := root
+	if !filepath.IsAbs(file) {
+		if wd, err := os.Getwd(); err == nil {
+			if d, err := filepath.Rel(wd, root); err == nil {
+				display = d
+			}
+		}
+	}
+	src, closer, err := config.OpenDir(root, filepath.ToSlash(display), bound)
+	if err != nil {
+		return config.Source{}, "", nil, &config.Error{Key: "--config", Msg: err.Error()}
+	}
+	return src, filepath.ToSlash(rel), closer, nil
+}
+
+// repoTop is the top of the git working tree holding dir (where ".git" is,
+// as git finds it), or dir itself when it is in none; "" when dir cannot be
+// made absolute.
+func repoTop(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for d := abs; ; {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return abs
+		}
+		d = parent
+	}
 }
 
 func failing(rep *scan.Report, failOn checks.Level) bool {
@@ -224,40 +300,21 @@ func failing(rep *scan.Report, failOn checks.Level) bool {
 	return false
 }
 
-func writeOutputs(outs []output, rep *scan.Report, stdout io.Writer) error {
+// writeOutputs writes every output, even after one fails, so one
+// unwritable file loses no other report; the first failure decides the
+// exit code and each is reported.
+func writeOutputs(outs []output, rep *scan.Report, stdout, stderr io.Writer) error {
+	var first error
 	for _, o := range outs {
-		if o.file == "" || o.file == "-" {
-			if err := o.write(stdout, rep); err != nil {
-				return fmt.Errorf("write %s: %w", o.name, err)
-			}
+		err := writeOutput(o.file, stdout, func(w io.Writer) error { return o.write(w, rep) })
+		if err == nil {
 			continue
 		}
-		if err := writeFile(o, rep); err != nil {
-			return err
+		if first == nil {
+			first = err
+		} else {
+			fmt.Fprintln(stderr, "ospolint:", err)
 		}
 	}
-	return nil
-}
-
-func writeFile(o output, rep *scan.Report) error {
-	tmp, err := os.CreateTemp(filepath.Dir(o.file), ".ospolint-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", o.file, err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := o.write(tmp, rep); err != nil {
-		_ = tmp.Close()
-		return fmt.Errorf("write %s: %w", o.file, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", o.file, err)
-	}
-	// CreateTemp makes the file private; a report is an ordinary file.
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil { //nolint:gosec // a report is meant to be read by others
-		return fmt.Errorf("write %s: %w", o.file, err)
-	}
-	if err := os.Rename(tmp.Name(), o.file); err != nil {
-		return fmt.Errorf("write %s: %w", o.file, err)
-	}
-	return nil
+	return first
 }

@@ -9,8 +9,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
-	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -139,20 +137,19 @@ type Config struct {
 	// ruleKind maps user rule IDs to their generic kind, which validates
 	// the rule's options wherever they are set.
 	ruleKind map[string]*checks.Check
+	// files counts the files read, against maxFiles.
+	files int
 }
-
-// Loader reads configuration files named relative to the repository or the
-// working directory; built-in sets come from the rules package.
-type Loader func(name string) ([]byte, error)
 
 // LoadBuiltin resolves a built-in rule set by name.
 func LoadBuiltin(name string) (*Config, error) {
-	return Load("", name, nil)
+	return Load(Source{}, "", name)
 }
 
-// Load reads file (through read) or, when file is "", starts from the built-in
-// set base. A config without extends extends the default set.
-func Load(file, base string, read Loader) (*Config, error) {
+// Load reads file from src (file and everything it extends must be in it)
+// or, when file is "", starts from the built-in set base. A config without
+// extends extends the default set.
+func Load(src Source, file, base string) (*Config, error) {
 	c := &Config{Checks: map[string]Setting{}, ruleKind: map[string]*checks.Check{}}
 	if base != "" {
 		if _, err := rules.Read(base); err != nil || !isBuiltinName(base) {
@@ -163,7 +160,7 @@ func Load(file, base string, read Loader) (*Config, error) {
 	if file == "" {
 		err = c.loadBuiltin(base, nil)
 	} else {
-		err = c.loadFile(file, read, nil, base)
+		err = c.loadFile(src, file, nil, base)
 	}
 	var pe *parentError
 	if errors.As(err, &pe) {
@@ -177,8 +174,10 @@ func Load(file, base string, read Loader) (*Config, error) {
 }
 
 func unknownSetMsg(name string) string {
-	return fmt.Sprintf("no built-in rule set %q (known: %s)", name, strings.Join(rules.Names(), ", "))
+	return fmt.Sprintf("no built-in rule set %q (known: %s)", name, builtinNames())
 }
+
+func builtinNames() string { return strings.Join(rules.Names(), ", ") }
 
 func (c *Config) loadBuiltin(name string, chain []string) error {
 	data, err := rules.Read(name)
@@ -190,19 +189,23 @@ func (c *Config) loadBuiltin(name string, chain []string) error {
 	}, "")
 }
 
-func (c *Config) loadFile(file string, read Loader, chain []string, base string) error {
-	data, err := read(file)
-	if errors.Is(err, fs.ErrNotExist) {
-		return &parentError{file + " does not exist"}
+func (c *Config) loadFile(src Source, file string, chain []string, base string) error {
+	if c.files++; c.files > maxFiles {
+		return &parentError{fmt.Sprintf("more than %d configuration files through extends", maxFiles)}
 	}
+	data, err := src.read(file)
 	if err != nil {
-		return &parentError{fmt.Sprintf("cannot read %s: %v", file, err)}
+		return err
 	}
-	return c.parse(file, data, chain, func(ext string, chain []string) error {
+	return c.parse(src.display(file), data, chain, func(ext string, chain []string) error {
 		if isBuiltinName(ext) {
 			return c.loadBuiltin(ext, chain)
 		}
-		return c.loadFile(path.Join(path.Dir(file), ext), read, chain, "")
+		p, err := src.extendsPath(file, ext)
+		if err != nil {
+			return err
+		}
+		return c.loadFile(src, p, chain, "")
 	}, base)
 }
 
@@ -226,7 +229,10 @@ func (c *Config) parse(file string, data []byte, chain []string, extend func(str
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return &Error{File: file, Line: yamlErrLine(data, err), Msg: "invalid YAML: " + yamlMsg(err)}
 	}
-	root := &doc
+	root, err := (&expander{file: file}).node(&doc, 0, false)
+	if err != nil {
+		return err
+	}
 	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
 		root = root.Content[0]
 	}

@@ -5,10 +5,9 @@ package config_test
 
 import (
 	"errors"
-	"fmt"
-	"io/fs"
-	"strings"
+		"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
@@ -20,19 +19,17 @@ import (
 
 // mapLoader serves configuration files from memory, as the CLI serves them
 // from a repository's file system.
-func mapLoader(files map[string]string) config.Loader {
-	return func(name string) ([]byte, error) {
-		s, ok := files[name]
-		if !ok {
-			return nil, fmt.Errorf("open %s: %w", name, fs.ErrNotExist)
-		}
-		return []byte(s), nil
+func mapLoader(files map[string]string) config.Source {
+	m := fstest.MapFS{}
+	for name, text := range files {
+		m[name] = &fstest.MapFile{Data: []byte(text)}
 	}
+	return config.Source{FS: m}
 }
 
 func load(t *testing.T, files map[string]string, base string) *config.Config {
 	t.Helper()
-	c, err := config.Load(config.FileName, base, mapLoader(files))
+	c, err := config.Load(mapLoader(files), config.FileName, base)
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}
@@ -295,7 +292,7 @@ func TestLoadErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := config.Load(config.FileName, tt.base, mapLoader(tt.files))
+			_, err := config.Load(mapLoader(tt.files), config.FileName, tt.base)
 			if err == nil {
 				t.Fatal("Load succeeded, want an error")
 			}
@@ -339,7 +336,7 @@ func TestYAMLErrorLines(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := config.Load(config.FileName, "", mapLoader(map[string]string{config.FileName: tt.yaml}))
+			_, err := config.Load(mapLoader(map[string]string{config.FileName: tt.yaml}), config.FileName, "")
 			var ce *config.Error
 			if !errors.As(err, &ce) || !strings.HasPrefix(ce.Msg, "invalid YAML") {
 				t.Fatalf("Load = %v, want an invalid YAML error", err)
@@ -368,7 +365,7 @@ func TestErrorString(t *testing.T) {
 }
 
 func TestLoadMissingTopFile(t *testing.T) {
-	_, err := config.Load("ci/ospolint.yml", "", mapLoader(nil))
+	_, err := config.Load(mapLoader(nil), "ci/ospolint.yml", "")
 	var ce *config.Error
 	if !errors.As(err, &ce) || !strings.Contains(ce.Error(), "ci/ospolint.yml does not exist") {
 		t.Fatalf("Load of a missing file = %v, want an error naming ci/ospolint.yml", err)
@@ -530,7 +527,7 @@ func TestRulesFlagReplacesExtends(t *testing.T) {
 }
 
 func TestRulesFlagWithoutFile(t *testing.T) {
-	c, err := config.Load("", "ggi-trust", nil)
+	c, err := config.Load(config.Source{}, "", "ggi-trust")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -681,10 +678,10 @@ func TestWaiverMatches(t *testing.T) {
 }
 
 func TestFixSectionOverridesParentsKeyByKey(t *testing.T) {
-	cfg, err := config.Load(config.FileName, "", mapLoader(map[string]string{
+	cfg, err := config.Load(mapLoader(map[string]string{
 		"org.yml":       "fix:\n  copyright: Org Corp\n  contact: oss@org.example\n  year: 2024\n",
 		config.FileName: "extends: [default, ./org.yml]\nfix:\n  contact: team@org.example\n",
-	}))
+	}), config.FileName, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/ospolint/ospolint/internal/config"
 	"github.com/ospolint/ospolint/internal/scan"
@@ -65,16 +66,11 @@ func FuzzLoad(f *testing.F) {
 	}
 	base := []byte("extends: []\nchecks:\n  readme: note\n")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		read := func(name string) ([]byte, error) {
-			switch name {
-			case config.FileName:
-				return data, nil
-			case "base.yml":
-				return base, nil
-			}
-			return nil, os.ErrNotExist
-		}
-		c, err := config.Load(config.FileName, "", read)
+		src := config.Source{FS: fstest.MapFS{
+			config.FileName: &fstest.MapFile{Data: data},
+			"base.yml":      &fstest.MapFile{Data: base},
+		}}
+		c, err := config.Load(src, config.FileName, "")
 		if err != nil {
 			var ce *config.Error
 			if !errors.As(err, &ce) || !errors.Is(err, config.ErrConfig) {

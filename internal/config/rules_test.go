@@ -7,7 +7,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -49,19 +48,17 @@ waivers:
 `
 
 // loader serves configuration files from memory.
-func loader(files map[string]string) config.Loader {
-	return func(name string) ([]byte, error) {
-		s, ok := files[name]
-		if !ok {
-			return nil, fmt.Errorf("open %s: %w", name, fs.ErrNotExist)
-		}
-		return []byte(s), nil
+func loader(files map[string]string) config.Source {
+	m := fstest.MapFS{}
+	for name, text := range files {
+		m[name] = &fstest.MapFile{Data: []byte(text)}
 	}
+	return config.Source{FS: m}
 }
 
 func scanWith(t *testing.T, cfgText string, files fstest.MapFS) *scan.TargetResult {
 	t.Helper()
-	cfg, err := config.Load(config.FileName, "", loader(map[string]string{config.FileName: cfgText}))
+	cfg, err := config.Load(loader(map[string]string{config.FileName: cfgText}), config.FileName, "")
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}
@@ -235,7 +232,7 @@ func TestUserRuleConfigErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			text := "rules:\n  - id: my-rule\n    " + tt.rule + "\n"
-			_, err := config.Load(config.FileName, "", loader(map[string]string{config.FileName: text}))
+			_, err := config.Load(loader(map[string]string{config.FileName: text}), config.FileName, "")
 			var ce *config.Error
 			if !errors.As(err, &ce) || !errors.Is(err, config.ErrConfig) {
 				t.Fatalf("Load = %v, want a *config.Error", err)
@@ -262,7 +259,7 @@ func TestKindHelpExamplesLoad(t *testing.T) {
 			t.Errorf("%s: help has no YAML example", c.ID)
 			continue
 		}
-		cfg, err := config.Load(config.FileName, "", loader(map[string]string{config.FileName: example}))
+		cfg, err := config.Load(loader(map[string]string{config.FileName: example}), config.FileName, "")
 		if err != nil {
 			t.Errorf("%s: example does not load: %v\n%s", c.ID, err, example)
 			continue

@@ -137,9 +137,12 @@ func examples(t *testing.T, kind string) []string {
 // loadExample loads an example with the real loader, extends resolved beside
 // it as the CLI does for --config.
 func loadExample(path string) (*config.Config, error) {
-	return config.Load(filepath.ToSlash(path), "", func(name string) ([]byte, error) {
-		return os.ReadFile(filepath.FromSlash(name))
-	})
+	src, closer, err := config.OpenDir(filepath.Dir(path), filepath.ToSlash(filepath.Dir(path)), "the examples")
+	if err != nil {
+		return nil, err
+	}
+	defer closer.Close()
+	return config.Load(src, filepath.Base(path), "")
 }
 
 // unregisteredKinds lists the rule kinds an example uses that the registry
@@ -396,7 +399,7 @@ func TestSchemaMatchesLoader(t *testing.T) {
 			t.Errorf("schema key %q: no sample in this test", key)
 			continue
 		}
-		if _, err := config.Load(config.FileName, "", mapLoader(map[string]string{config.FileName: sample})); err != nil {
+		if _, err := config.Load(mapLoader(map[string]string{config.FileName: sample}), config.FileName, ""); err != nil {
 			t.Errorf("schema key %q: the loader rejects it: %v", key, err)
 		}
 	}

@@ -7,7 +7,6 @@ import (
 	"bytes"
 	"context"
 	"flag"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -151,12 +150,7 @@ func scanOne(ctx context.Context, target string) (*scan.TargetResult, *scan.Plan
 		return nil, nil, err
 	}
 	defer r.Close()
-	cfg, err := config.LoadBuiltin(config.DefaultSet)
-	if _, statErr := fs.Stat(r.FS, config.FileName); statErr == nil {
-		cfg, err = config.Load(config.FileName, "", func(name string) ([]byte, error) {
-			return repo.ReadFile(r.FS, name, 1<<20)
-		})
-	}
+	cfg, err := config.ForRepo(r, "")
 	if err != nil {
 		return nil, nil, err
 	}

@@ -6,7 +6,6 @@ package scan
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -69,13 +68,10 @@ func scanFixture(t *testing.T, dir string) []string {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	var cfg *config.Config
-	if _, err := fs.Stat(r.FS, config.FileName); err == nil {
-		cfg, err = config.Load(config.FileName, "", func(name string) ([]byte, error) { return fs.ReadFile(r.FS, name) })
-		if err != nil {
-			t.Fatal(err)
-		}
-	} else if cfg, err = config.LoadBuiltin(config.DefaultSet); err != nil {
+	// The loader the command line uses, so a fixture's .ospolint.yml is read
+	// (and bounded, and confined) as a user's would be.
+	cfg, err := config.ForRepo(r, "")
+	if err != nil {
 		t.Fatal(err)
 	}
 	plan, err := NewPlan(cfg, "")
