@@ -5,7 +5,7 @@ package config_test
 
 import (
 	"errors"
-		"strings"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
