@@ -16,15 +16,16 @@ import (
 
 	"github.com/ospolint/ospolint/internal/config"
 	"github.com/ospolint/ospolint/internal/fix"
-	"github.com/ospolint/ospolint/internal/license"
 	"github.com/ospolint/ospolint/internal/repo"
 	"github.com/ospolint/ospolint/internal/scan"
 )
 
 type fixFlags struct {
 	dryRun      bool
+	check       bool
 	config      string
 	license     string
+	licenseFrom string // the flag or the configuration key that set license
 	copyright   string
 	year        int
 	contact     string
@@ -51,8 +52,10 @@ func newFix(stdout, stderr io.Writer) *cobra.Command {
   text) and files over 16 MiB get a <file>.license sidecar instead;
 - a missing CONTRIBUTING.md, CODE_OF_CONDUCT.md or SECURITY.md is created from a template.
 
-The licence defaults to the detected project licence; the copyright holder must be given, on the command line
-or in the configuration's fix section (flags win):
+The licence defaults to what the project declares (existing headers, the root manifest's licence field, the
+README's licence section), kept with its operators, or else to the licence files' licence; --license must be
+a valid SPDX expression of listed identifiers or LicenseRef-s. The copyright holder must be given, on the
+command line or in the configuration's fix section (flags win):
 
   fix:
     copyright: Example Corp
@@ -67,8 +70,10 @@ Changes are all or nothing: each file is written to a temporary file beside it a
 any write fails the files already replaced get their old content back. fix never follows a symbolic link (a
 linked file, or a path through a linked directory, is reported as not fixed) and never rewrites a file with
 more than one hard link (it gets a sidecar), so it cannot change anything outside the repository; --dry-run
-shows exactly what the run does.`,
+shows exactly what the run does. --check changes nothing either: it lists what would change and exits 1 when
+anything would. docs/fix.md has the details.`,
 		Example: `  ospolint fix --dry-run --copyright "Example Corp" .
+  ospolint fix --check --copyright "Example Corp" .
   ospolint fix --license MIT --copyright "Example Corp" --contact security@example.com .`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -81,6 +86,7 @@ shows exactly what the run does.`,
 	}
 	fl := cmd.Flags()
 	fl.BoolVarP(&f.dryRun, "dry-run", "n", false, "print the changes as a unified diff and change nothing")
+	fl.BoolVar(&f.check, "check", false, "change nothing; list what would change and exit 1 when anything would (for CI)")
 	fl.StringVarP(&f.config, "config", "c", "", "configuration file (default: .ospolint.yml at the root)")
 	fl.StringVar(&f.license, "license", "", "SPDX expression for new headers (default: the detected project licence)")
 	fl.StringVar(&f.copyright, "copyright", "", `copyright holder for new headers, e.g. "Example Corp" (the year is prepended)`)
@@ -93,6 +99,9 @@ shows exactly what the run does.`,
 }
 
 func runFix(ctx context.Context, f fixFlags, dir string, stdout, stderr io.Writer) error {
+	if f.license != "" {
+		f.licenseFrom = "--license"
+	}
 	r, err := repo.OpenWorktree(dir)
 	if err != nil {
 		return &exitError{code: ExitTarget, err: err}
@@ -103,6 +112,11 @@ func runFix(ctx context.Context, f fixFlags, dir string, stdout, stderr io.Write
 		return &exitError{code: ExitUsage, err: err}
 	}
 	f = withConfigDefaults(f, cfg.Fix)
+	if f.license != "" {
+		if err := fix.ValidateLicense(f.license); err != nil {
+			return usageErr("%s: %v", f.licenseFrom, err)
+		}
+	}
 	plan, err := scan.NewPlan(cfg, fixChecks)
 	if err != nil {
 		return &exitError{code: ExitUsage, err: err}
@@ -116,34 +130,91 @@ func runFix(ctx context.Context, f fixFlags, dir string, stdout, stderr io.Write
 		return &exitError{code: ExitTarget, err: err}
 	}
 	defer tree.Close()
-	h, prj := fixHeader(f, dir, res)
-	pl, err := tree.Plan(fixRequest(res, f, h, prj))
+	req := fixRequest(res, f)
+	if len(req.Headers) > 0 || len(req.Community) > 0 {
+		lic, err := fixLicense(f, res, tree, stderr)
+		if err != nil {
+			return &exitError{code: ExitTarget, err: err}
+		}
+		req.Header, req.Project = fixHeader(f, dir, lic)
+	}
+	pl, err := tree.Plan(req)
 	if err != nil {
 		return usageErr("%v", err)
 	}
 	for _, s := range pl.Skipped {
 		fmt.Fprintf(stderr, "ospolint: not fixed: %s\n", s)
 	}
-	if f.dryRun {
-		return fix.Diff(stdout, pl.Changes)
+	switch {
+	case f.dryRun || f.check:
+		if f.dryRun {
+			if err := fix.Diff(stdout, pl.Changes); err != nil {
+				return err
+			}
+		} else {
+			listChanges(stdout, "would fix", pl.Changes)
+		}
+		if f.check && len(pl.Changes) > 0 {
+			return &exitError{code: ExitFindings}
+		}
+		return nil
 	}
 	if err := tree.Apply(pl.Changes); err != nil {
 		return &exitError{code: ExitTarget, err: err}
 	}
-	for _, c := range pl.Changes {
-		fmt.Fprintf(stdout, "fixed %s: %s\n", c.Path, c.Reason)
-	}
-	if len(pl.Changes) == 0 {
-		fmt.Fprintln(stdout, "nothing to fix")
-	}
+	listChanges(stdout, "fixed", pl.Changes)
 	return nil
+}
+
+// listChanges lists the changes, one line each.
+func listChanges(w io.Writer, verb string, changes []fix.Change) {
+	for _, c := range changes {
+		fmt.Fprintf(w, "%s %s: %s\n", verb, c.Path, c.Reason)
+	}
+	if len(changes) == 0 {
+		fmt.Fprintln(w, "nothing to fix")
+	}
+}
+
+// fixLicense is the expression new headers and templates get: the one given
+// on the command line or in the configuration, else what the project
+// declares (see fix.ChooseLicense). "" when nothing says; the plan then
+// asks for --license if a header needs one. It says on stderr which it took.
+func fixLicense(f fixFlags, res *scan.TargetResult, tree *fix.Tree, stderr io.Writer) (string, error) {
+	if f.license != "" {
+		return f.license, nil
+	}
+	var decls []fix.Declared
+	if res.Facts.Reuse != nil {
+		if d, ok := fix.HeadersDeclare(res.Facts.Reuse.Expressions); ok {
+			decls = append(decls, d)
+		}
+	}
+	more, err := tree.Declarations()
+	if err != nil {
+		return "", err
+	}
+	decls = append(decls, more...)
+	detected := ""
+	if e := res.Facts.License.Expression; e != nil {
+		detected = *e
+	}
+	d, notes, ok := fix.ChooseLicense(detected, decls)
+	for _, n := range notes {
+		fmt.Fprintf(stderr, "ospolint: %s\n", n)
+	}
+	if !ok {
+		return "", nil // an error only for a file that needs a licence (see fix.Header)
+	}
+	fmt.Fprintf(stderr, "ospolint: licence for new headers: %s (from %s; --license overrides)\n", d.Expression, d.From)
+	return d.Expression, nil
 }
 
 // withConfigDefaults fills the flags the command line left empty from the
 // configuration's fix section.
 func withConfigDefaults(f fixFlags, c config.Fix) fixFlags {
-	if f.license == "" {
-		f.license = c.License
+	if f.license == "" && c.License != "" {
+		f.license, f.licenseFrom = c.License, "fix.license"
 	}
 	if f.copyright == "" {
 		f.copyright = c.Copyright
@@ -160,11 +231,7 @@ func withConfigDefaults(f fixFlags, c config.Fix) fixFlags {
 	return f
 }
 
-func fixHeader(f fixFlags, dir string, res *scan.TargetResult) (fix.Header, fix.Project) {
-	lic := f.license
-	if e := res.Facts.License.Expression; lic == "" && e != nil && *e != license.NoAssertion {
-		lic = *e
-	}
+func fixHeader(f fixFlags, dir, lic string) (fix.Header, fix.Project) {
 	holder := strings.TrimSpace(f.copyright)
 	if holder != "" && !startsWithYear(holder) {
 		year := f.year
@@ -187,8 +254,8 @@ func startsWithYear(s string) bool {
 }
 
 // fixRequest collects from the findings what fix repairs.
-func fixRequest(res *scan.TargetResult, f fixFlags, h fix.Header, prj fix.Project) fix.Request {
-	req := fix.Request{Header: h, Project: prj}
+func fixRequest(res *scan.TargetResult, f fixFlags) fix.Request {
+	var req fix.Request
 	headers := map[string]bool{}
 	for _, fd := range res.Findings {
 		switch fd.Check {

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // REUSE-IgnoreStart
@@ -188,6 +190,127 @@ func TestFixConfigErrors(t *testing.T) {
 		if code != ExitUsage || !strings.Contains(errOut, tc.want) {
 			t.Errorf("%q: exit %d, stderr %q; want exit 2 with %q", tc.yml, code, errOut, tc.want)
 		}
+	}
+}
+
+func readFixture(t *testing.T, repoName, file string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "repos", repoName, file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestFixKeepsDeclaredLicence: a crate declaring "MIT OR Apache-2.0" got
+// "Apache-2.0 AND MIT" in every new header. The declared choice is kept,
+// from the manifest, from the README, or from the existing headers.
+func TestFixKeepsDeclaredLicence(t *testing.T) {
+	mit, apache := readFixture(t, "lic-dual", "LICENSE-MIT"), readFixture(t, "lic-dual", "LICENSE-APACHE")
+	header := "// SPDX-License-Identifier: MIT OR Apache-2.0\n// SPDX-FileCopyrightText: 2024 Crate Authors\n\n"
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"manifest, one licence file", map[string]string{
+			"LICENSE-MIT": mit,
+			"Cargo.toml":  "[package]\nname = \"d\"\nversion = \"0.1.0\"\nlicense = \"MIT OR Apache-2.0\"\n",
+		}, "MIT OR Apache-2.0"},
+		{"manifest, both licence files", map[string]string{
+			"LICENSE-MIT": mit, "LICENSE-APACHE": apache,
+			"Cargo.toml": "[package]\nname = \"d\"\nversion = \"0.1.0\"\nlicense = \"MIT OR Apache-2.0\"\n",
+		}, "MIT OR Apache-2.0"},
+		{"README choice", map[string]string{
+			"LICENSE-MIT": mit,
+			"README.md":   "# d\n\nLicensed under either of Apache License, Version 2.0 or MIT license at your option.\n",
+		}, "Apache-2.0 OR MIT"},
+		{"existing headers", map[string]string{
+			"LICENSE-MIT": mit, "LICENSE-APACHE": apache,
+			"src/a.rs": header + "fn a() {}\n", "src/b.rs": header + "fn b() {}\n",
+		}, "MIT OR Apache-2.0"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.files["src/main.rs"] = "fn main() {}\n"
+			dir := writeTree(t, tc.files)
+			code, out, errOut := run(t, "fix", "--no-community", "--copyright", "Example Org", dir)
+			if code != ExitOK {
+				t.Fatalf("exit %d: %s%s", code, out, errOut)
+			}
+			b, _ := os.ReadFile(filepath.Join(dir, "src", "main.rs"))
+			if !strings.HasPrefix(string(b), "// SPDX-License-Identifier: "+tc.want+"\n") {
+				t.Errorf("main.rs = %q, want the licence %q", b, tc.want)
+			}
+			if !strings.Contains(errOut, "licence for new headers: "+tc.want) {
+				t.Errorf("stderr does not say which licence was taken: %q", errOut)
+			}
+		})
+	}
+}
+
+// TestFixRefusesBadLicense: --license (or fix.license) was written into
+// headers unchecked.
+func TestFixRefusesBadLicense(t *testing.T) {
+	for _, tc := range []struct{ flag, config, want string }{
+		{"MIT OR", "", `--license: "MIT OR" is not an SPDX licence expression`},
+		{"Foo-1.0", "", `--license: "Foo-1.0" is not on the SPDX licence list`},
+		{"mit", "", `spells it "MIT"`},
+		{"GPL-2.0", "", "deprecated"},
+		{"", "fix:\n  license: Foo-1.0\n", `fix.license: "Foo-1.0" is not on the SPDX licence list`},
+	} {
+		dir := fixFixture(t)
+		if tc.config != "" {
+			if err := os.WriteFile(filepath.Join(dir, ".ospolint.yml"), []byte(tc.config), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		before := snapshot(t, dir)
+		args := []string{"fix", "--copyright", "X", "--contact", "a@example.com"}
+		if tc.flag != "" {
+			args = append(args, "--license", tc.flag)
+		}
+		code, _, errOut := run(t, append(args, dir)...)
+		if code != ExitUsage || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%q/%q: exit %d, stderr %q; want exit 2 with %q", tc.flag, tc.config, code, errOut, tc.want)
+		}
+		if len(snapshot(t, dir)) != len(before) {
+			t.Errorf("%q: files were written", tc.flag)
+		}
+	}
+	// A LicenseRef- is the project's own: accepted.
+	dir := fixFixture(t)
+	if code, _, errOut := run(t, "fix", "--dry-run", "--no-community", "--copyright", "X", "--license", "LicenseRef-Proprietary", dir); code != ExitOK {
+		t.Errorf("LicenseRef-: exit %d: %s", code, errOut)
+	}
+}
+
+// TestFixCheck: --check changes nothing, lists what would change and exits
+// 1 while anything would; 0 once the tree is fixed.
+func TestFixCheck(t *testing.T) {
+	dir := fixFixture(t)
+	before := snapshot(t, dir)
+	args := []string{"fix", "--copyright", "Example Corp", "--contact", "oss@example.com", dir}
+	code, out, errOut := run(t, append([]string{"fix", "--check"}, args[1:]...)...)
+	if code != ExitFindings {
+		t.Errorf("pending changes: exit %d, want 1: %s", code, errOut)
+	}
+	for _, want := range []string{"would fix main.go: SPDX header added", "would fix SECURITY.md: missing SECURITY.md"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("--check output lacks %q:\n%s", want, out)
+		}
+	}
+	if d := cmp.Diff(before, snapshot(t, dir)); d != "" {
+		t.Errorf("--check changed the tree:\n%s", d)
+	}
+	if code, diff, _ := run(t, append([]string{"fix", "--check", "--dry-run"}, args[1:]...)...); code != ExitFindings || !strings.Contains(diff, "+++ b/main.go") {
+		t.Errorf("--check --dry-run: exit %d, want 1 and the diff:\n%s", code, diff)
+	}
+	if code, _, errOut := run(t, args...); code != ExitOK {
+		t.Fatalf("fix: exit %d: %s", code, errOut)
+	}
+	code, out, _ = run(t, append([]string{"fix", "--check"}, args[1:]...)...)
+	if code != ExitOK || strings.TrimSpace(out) != "nothing to fix" {
+		t.Errorf("after fix: exit %d, output %q", code, out)
 	}
 }
 

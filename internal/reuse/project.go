@@ -87,7 +87,11 @@ type Facts struct {
 	FilesWithCopyright    int      `json:"filesWithCopyright"`
 	FilesWithoutCopyright int      `json:"filesWithoutCopyright"`
 	LicensesUsed          []string `json:"licensesUsed"`
-	LicenseTexts          []string `json:"licenseTexts"`
+	// Expressions counts the covered files by licence expression, as
+	// written (a file under two statements counts for each): what the
+	// project's licensing information says most often.
+	Expressions  map[string]int `json:"expressions"`
+	LicenseTexts []string       `json:"licenseTexts"`
 	// GlobalLicensing lists the REUSE.toml and .reuse/dep5 files read.
 	GlobalLicensing []string `json:"globalLicensing"`
 	Compliant       bool     `json:"compliant"`
@@ -451,10 +455,15 @@ func inventory(ix *repo.Index, r *Result) map[string]string {
 }
 
 func facts(r *Result, used []string, g *global) {
-	f := Facts{CoveredFiles: len(r.Files), LicensesUsed: used, LicenseTexts: []string{}, GlobalLicensing: []string{}}
+	f := Facts{CoveredFiles: len(r.Files), LicensesUsed: used, Expressions: map[string]int{}, LicenseTexts: []string{}, GlobalLicensing: []string{}}
 	for _, file := range r.Files {
 		if len(file.Licenses) > 0 {
 			f.FilesWithLicense++
+			for i, l := range file.Licenses {
+				if !slices.ContainsFunc(file.Licenses[:i], func(o Statement) bool { return o.Value == l.Value }) {
+					f.Expressions[l.Value]++
+				}
+			}
 		} else {
 			f.FilesWithoutLicense++
 		}

@@ -457,6 +457,11 @@ func TestEvaluateProblems(t *testing.T) {
 	if d := cmp.Diff([]string{"Apache-2.0", "DocumentRef-x:LicenseRef-y", "Foo", "GPL-2.0+", "ISC", "LicenseRef-Custom", "MIT", "Mit"}, r.Facts.LicensesUsed); d != "" {
 		t.Errorf("licences used (-want +got):\n%s", d)
 	}
+	wantExpr := map[string]int{"Apache-2.0 AND Foo AND LicenseRef-Custom": 1, "DocumentRef-x:LicenseRef-y": 1, "ISC": 1,
+		"MIT License": 1, "MIT OR GPL-2.0+": 1, "Mit": 1}
+	if d := cmp.Diff(wantExpr, r.Facts.Expressions); d != "" {
+		t.Errorf("expressions (-want +got):\n%s", d)
+	}
 }
 
 func TestEvaluateDep5AndTOMLTogether(t *testing.T) {
@@ -477,3 +482,21 @@ func TestEvaluateDep5AndTOMLTogether(t *testing.T) {
 }
 
 // REUSE-IgnoreEnd
+
+// TestFactsExpressions counts files by expression: once per file, and a file
+// under two statements (its header and REUSE.toml) for each.
+func TestFactsExpressions(t *testing.T) {
+	files := map[string]string{
+		"LICENSES/MIT.txt":        "t",
+		"LICENSES/Apache-2.0.txt": "t",
+		"REUSE.toml":              "version = 1\n[[annotations]]\npath = \"c.go\"\nprecedence = \"aggregate\"\nSPDX-FileCopyrightText = \"B\"\nSPDX-License-Identifier = \"Apache-2.0\"\n",
+		"a.go":                    "// SPDX-License-Identifier: MIT OR Apache-2.0\n// SPDX-License-Identifier: MIT OR Apache-2.0\n// SPDX-FileCopyrightText: A\n",
+		"b.go":                    "// SPDX-License-Identifier: MIT OR Apache-2.0\n// SPDX-FileCopyrightText: A\n",
+		"c.go":                    "// SPDX-License-Identifier: MIT\n// SPDX-FileCopyrightText: A\n",
+	}
+	r := Evaluate(memInput(files))
+	want := map[string]int{"MIT OR Apache-2.0": 2, "MIT": 1, "Apache-2.0": 1}
+	if d := cmp.Diff(want, r.Facts.Expressions); d != "" {
+		t.Errorf("expressions (-want +got):\n%s", d)
+	}
+}

@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The ospolint Authors
+
+package fix
+
+import (
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"github.com/ospolint/ospolint/internal/license"
+	"github.com/ospolint/ospolint/internal/repo"
+	"github.com/ospolint/ospolint/internal/reuse"
+)
+
+// ValidateLicense checks an expression for new headers: SPDX grammar, and
+// every identifier on the SPDX licence or exception list as spelt there and
+// not deprecated, or a LicenseRef-. Anything else would make the headers
+// fix writes a REUSE error of their own.
+func ValidateLicense(expr string) error {
+	e := reuse.ParseExpression(expr)
+	if e.Invalid != "" {
+		return fmt.Errorf("%q is not an SPDX licence expression: %s", expr, e.Invalid)
+	}
+	for _, key := range e.Keys {
+		kind, canon := reuse.Classify(key)
+		switch kind {
+		case reuse.Known, reuse.Ref:
+			continue
+		case reuse.Miscased:
+			return fmt.Errorf("%q: the SPDX licence list spells it %q", key, canon)
+		case reuse.Deprecated:
+			return fmt.Errorf("%q is deprecated on the SPDX licence list: %s", key, successor(canon))
+		}
+		if strings.HasPrefix(key, "DocumentRef-") {
+			return fmt.Errorf("%q refers to another SPDX document: use a LicenseRef- of this project", key)
+		}
+		return fmt.Errorf("%q is not on the SPDX licence list (https://spdx.org/licenses/): use its identifier there, or LicenseRef-<name> for a licence that is not listed", key)
+	}
+	return nil
+}
+
+// successor says what replaces a deprecated identifier.
+func successor(id string) string {
+	base := strings.TrimSuffix(id, "+")
+	switch {
+	case strings.HasSuffix(id, "+"):
+		return "use " + base + "-or-later"
+	case strings.Contains(base, "GPL-") || strings.HasPrefix(base, "GFDL-"):
+		return "use " + base + "-only or " + base + "-or-later"
+	}
+	return "use the identifier that replaced it (see https://spdx.org/licenses/)"
+}
+
+// Declared is a licence expression the project states, and where.
+type Declared struct {
+	Expression string
+	From       string
+}
+
+// HeadersDeclare reads the expression most of the project's files carry
+// (counts by expression, from the REUSE evaluation): it declares the
+// project's licence when more than half of the files with licensing
+// information use it.
+func HeadersDeclare(counts map[string]int) (Declared, bool) {
+	total, best, top := 0, "", 0
+	for e, n := range counts {
+		total += n
+		if n > top || n == top && e < best {
+			best, top = e, n
+		}
+	}
+	if top == 0 || 2*top <= total {
+		return Declared{}, false
+	}
+	return Declared{Expression: best, From: fmt.Sprintf("the licensing information of %d of %d files", top, total)}, true
+}
+
+// maxDeclaring caps the README and manifests read for licence statements.
+const maxDeclaring = 512 << 10
+
+// Declarations reads what the root package manifests' licence fields and
+// the README's licence section say, manifests first (they are meant to hold
+// SPDX expressions). The licence package reads them, as it does when a
+// repository has no licence file; links are not followed.
+func (t *Tree) Declarations() ([]Declared, error) {
+	des, err := fs.ReadDir(t.root.FS(), ".")
+	if err != nil {
+		return nil, fmt.Errorf("read the root directory: %w", err)
+	}
+	var entries []repo.Entry
+	for _, de := range des {
+		name := de.Name()
+		if !de.Type().IsRegular() || license.IsCandidate(name) {
+			continue
+		}
+		if st, info, _ := t.Inspect(name); st == Regular && info.Size() <= maxDeclaring {
+			entries = append(entries, repo.Entry{Path: name, Size: info.Size()})
+		}
+	}
+	res := license.DetectProject(repo.NewIndex(entries), func(p string) ([]byte, error) {
+		return t.ReadFile(p, maxDeclaring)
+	})
+	var out []Declared
+	for _, src := range []string{license.SourceManifest, license.SourceReadme} {
+		for _, s := range res.Signals {
+			if s.Source == src && s.Expression != "" && s.Expression != license.NoAssertion && s.Confidence > 0 {
+				out = append(out, Declared{Expression: s.Expression, From: s.Path})
+			}
+		}
+	}
+	return out, nil
+}
+
+// ChooseLicense picks the expression for new headers among what the project
+// declares (in order of preference) and what its licence files hold
+// (detected): the first valid declaration that names every licence the
+// licence files hold, so a crate declaring "MIT OR Apache-2.0" keeps its
+// choice even when its licence files alone read "Apache-2.0 AND MIT" or
+// "MIT". Without one, the licence files decide; ok is false when nothing
+// does. Notes say which declarations were passed over and why.
+func ChooseLicense(detected string, decls []Declared) (d Declared, notes []string, ok bool) {
+	var held []string
+	if detected != "" && detected != license.NoAssertion {
+		held = families(detected)
+	}
+	for _, d := range decls {
+		if err := ValidateLicense(d.Expression); err != nil {
+			notes = append(notes, fmt.Sprintf("%s declares %q, not used: %v", d.From, d.Expression, err))
+			continue
+		}
+		if missing := without(held, families(d.Expression)); len(missing) > 0 {
+			notes = append(notes, fmt.Sprintf("%s declares %q, not used: the licence files also hold %s", d.From, d.Expression, strings.Join(missing, ", ")))
+			continue
+		}
+		return d, notes, true
+	}
+	if held != nil && ValidateLicense(detected) == nil {
+		return Declared{Expression: detected, From: "the licence files"}, notes, true
+	}
+	return Declared{}, notes, false
+}
+
+// families are an expression's licence identifiers with the GNU suffixes
+// ("-only", "-or-later", "+") taken off, sorted: GPL-2.0-or-later in a header
+// names the licence of a GPL-2.0 text.
+func families(expr string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, k := range reuse.ParseExpression(expr).Keys {
+		k = strings.TrimSuffix(k, "+")
+		for _, s := range []string{"-or-later", "-only"} {
+			k = strings.TrimSuffix(k, s)
+		}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// without lists the items of a missing from b.
+func without(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		if i := sort.SearchStrings(b, x); i == len(b) || b[i] != x {
+			out = append(out, x)
+		}
+	}
+	return out
+}
