@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The ospolint Authors
+
+package deps
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+)
+
+var mavenProp = regexp.MustCompile(`\$\{([^}]+)\}`)
+
+// parsePOM reads the dependencies a Maven pom.xml declares with an explicit
+// version (literal or from the POM's own properties): direct by
+// definition, dev when their scope is test. Versions managed by a parent or
+// a BOM, and ranges, are not locked here and are left out.
+func parsePOM(p string, data []byte, _ *readContext) ([]Dependency, error) {
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.Strict = true
+	dec.Entity = xml.HTMLEntity
+	type dep struct {
+		group, artifact, version, scope string
+		line                            int
+	}
+	var (
+		stack []string
+		deps  []dep
+		cur   *dep
+		text  strings.Builder
+	)
+	props := map[string]string{}
+	ls := newLines(data)
+	for {
+		off := dec.InputOffset()
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			line, _ := dec.InputPos()
+			return nil, atLine(p, line, fmt.Errorf("invalid XML: %w", err))
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			stack = append(stack, t.Name.Local)
+			text.Reset()
+			if pathIs(stack, "project", "dependencies", "dependency") {
+				cur = &dep{line: ls.at(off)}
+			}
+		case xml.CharData:
+			text.Write(t)
+		case xml.EndElement:
+			v := strings.TrimSpace(text.String())
+			text.Reset()
+			switch {
+			case cur != nil && len(stack) == 4 && pathIs(stack[:3], "project", "dependencies", "dependency"):
+				switch stack[3] {
+				case "groupId":
+					cur.group = v
+				case "artifactId":
+					cur.artifact = v
+				case "version":
+					cur.version = v
+				case "scope":
+					cur.scope = v
+				}
+			case cur != nil && pathIs(stack, "project", "dependencies", "dependency"):
+				deps = append(deps, *cur)
+				cur = nil
+			case len(stack) == 3 && pathIs(stack[:2], "project", "properties"):
+				props[stack[2]] = v
+			case len(stack) == 2 && stack[0] == "project":
+				props["project."+stack[1]] = v
+			case len(stack) == 3 && pathIs(stack[:2], "project", "parent"):
+				props["project.parent."+stack[2]] = v
+			}
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+		}
+	}
+	if props["project.version"] == "" {
+		props["project.version"] = props["project.parent.version"]
+	}
+	if props["project.groupId"] == "" {
+		props["project.groupId"] = props["project.parent.groupId"]
+	}
+	var out []Dependency
+	for _, d := range deps {
+		g, a, v := expand(d.group, props), expand(d.artifact, props), expand(d.version, props)
+		if g == "" || a == "" || v == "" || strings.Contains(g+a+v, "${") || strings.ContainsAny(v, "[]()") {
+			continue
+		}
+		out = append(out, Dependency{Name: g + ":" + a, Version: v, Line: d.line, Direct: true, Dev: d.scope == "test"})
+	}
+	return out, nil
+}
+
+func pathIs(stack []string, want ...string) bool {
+	if len(stack) != len(want) {
+		return false
+	}
+	for i := range want {
+		if stack[i] != want[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// expand substitutes ${name} properties, a few levels deep.
+func expand(s string, props map[string]string) string {
+	for range 5 {
+		if !strings.Contains(s, "${") {
+			return s
+		}
+		s = mavenProp.ReplaceAllStringFunc(s, func(m string) string {
+			if v, ok := props[m[2:len(m)-1]]; ok {
+				return v
+			}
+			return m
+		})
+	}
+	return s
+}

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The ospolint Authors
+
+package deps
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+const mitText = `MIT License
+
+Copyright (c) 2020 Example
+
+Permission is hereby granted, free of charge, to any person obtaining a copy
+of this software and associated documentation files (the "Software"), to deal
+in the Software without restriction, including without limitation the rights
+to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+copies of the Software, and to permit persons to whom the Software is
+furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all
+copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
+SOFTWARE.
+`
+
+type licRow struct{ Name, License, Source, Path string }
+
+func TestReadLicencesFromDisk(t *testing.T) {
+	cache := t.TempDir()
+	modDir := filepath.Join(cache, "github.com", "!burnt!sushi", "toml@v1.6.0")
+	if err := os.MkdirAll(modDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(modDir, "COPYING"), []byte(mitText), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{
+		"go.mod":                              {Data: []byte("module m\nrequire (\n\tgithub.com/BurntSushi/toml v1.6.0\n\texample.com/vendored v1.0.0\n\texample.com/unknown v1.0.0\n)\n")},
+		"vendor/example.com/vendored/LICENSE": {Data: []byte(mitText)},
+		"web/package-lock.json": {Data: []byte(`{"lockfileVersion": 3, "packages": {"": {"dependencies": {"a": "1", "b": "1"}},
+  "node_modules/a": {"version": "1.0.0"},
+  "node_modules/b": {"version": "1.0.0"},
+  "node_modules/c": {"version": "1.0.0", "license": "ISC"}}}`)},
+		"web/node_modules/a/package.json": {Data: []byte(`{"name": "a", "license": "Apache 2.0"}`)},
+		"web/node_modules/b/LICENSE.md":   {Data: []byte(mitText)},
+		"php/composer.lock":               {Data: []byte(`{"packages": [{"name": "acme/x", "version": "1.0.0"}]}`)},
+		"php/vendor/acme/x/composer.json": {Data: []byte(`{"license": "GPL-2.0-or-later"}`)},
+		"third_party/zlib/LICENSE":        {Data: []byte(mitText)},
+		"Cargo.lock":                      {Data: []byte("[[package]]\nname = \"zlib\"\nversion = \"1.0.0\"\nsource = \"registry+x\"\n")},
+	}
+	files := []string{"go.mod", "web/package-lock.json", "php/composer.lock", "Cargo.lock", "web/node_modules/a/package.json"}
+	check := func(opt Options, want []licRow) {
+		t.Helper()
+		inv, err := Read(fsys, files, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []licRow
+		for _, d := range inv.Dependencies {
+			got = append(got, licRow{d.Name, d.License, d.LicenseSource, d.LicensePath})
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("licences (-want +got):\n%s", diff)
+		}
+		if len(inv.Lockfiles) != 4 {
+			t.Errorf("lockfiles = %+v", inv.Lockfiles)
+		}
+	}
+	check(Options{}, []licRow{
+		{"zlib", NoAssertion, "", ""},
+		{"acme/x", "GPL-2.0-or-later", SourceManifest, "php/vendor/acme/x/composer.json"},
+		{"example.com/unknown", NoAssertion, "", ""},
+		{"example.com/vendored", NoAssertion, "", ""},
+		{"github.com/BurntSushi/toml", NoAssertion, "", ""},
+		{"a", "Apache-2.0", SourceManifest, "web/node_modules/a/package.json"},
+		{"b", NoAssertion, "", ""},
+		{"c", "ISC", SourceLockfile, ""},
+	})
+	check(Options{Licenses: true, GoModCache: cache}, []licRow{
+		{"zlib", "MIT", SourceVendorTree, "third_party/zlib/LICENSE"},
+		{"acme/x", "GPL-2.0-or-later", SourceManifest, "php/vendor/acme/x/composer.json"},
+		{"example.com/unknown", NoAssertion, "", ""},
+		{"example.com/vendored", "MIT", SourceVendorTree, "vendor/example.com/vendored/LICENSE"},
+		{"github.com/BurntSushi/toml", "MIT", SourceModCache, "github.com/!burnt!sushi/toml@v1.6.0/COPYING"},
+		{"a", "Apache-2.0", SourceManifest, "web/node_modules/a/package.json"},
+		{"b", "MIT", SourceLicense, "web/node_modules/b/LICENSE.md"},
+		{"c", "ISC", SourceLockfile, ""},
+	})
+}
+
+func TestReadSkipsDependencyDirsAndReportsErrors(t *testing.T) {
+	fsys := fstest.MapFS{
+		"node_modules/x/package-lock.json": {Data: []byte(`{"packages": {"node_modules/y": {"version": "1"}}}`)},
+		"testdata/go.mod":                  {Data: []byte("module fixture\nrequire a.example/b v1.0.0\n")},
+		"Cargo.lock":                       {Data: []byte("version = 3\nname = = 2\n")},
+		"requirements.txt":                 {Data: []byte("flask==3.0.0\n")},
+	}
+	var files []string
+	for p := range fsys {
+		files = append(files, p)
+	}
+	inv, err := Read(fsys, files, Options{})
+	if err == nil {
+		t.Fatal("broken Cargo.lock: want an error")
+	}
+	if len(inv.Lockfiles) != 2 || inv.Lockfiles[0].Path != "Cargo.lock" || inv.Lockfiles[0].ErrLine != 2 || inv.Lockfiles[1].Packages != 1 {
+		t.Errorf("lockfiles = %+v", inv.Lockfiles)
+	}
+	if len(inv.Dependencies) != 1 || inv.Dependencies[0].PURL != "pkg:pypi/flask@3.0.0" {
+		t.Errorf("dependencies = %+v", inv.Dependencies)
+	}
+}
+
+func TestModuleDirRefusesEscapes(t *testing.T) {
+	for _, bad := range [][2]string{{"../../etc", "v1.0.0"}, {"example.com/x", "../v1"}, {"example.com/x", ""}} {
+		if _, err := goModuleDir(bad[0], bad[1]); err == nil {
+			t.Errorf("goModuleDir(%q, %q): want an error", bad[0], bad[1])
+		}
+	}
+	if d, err := goModuleDir("github.com/BurntSushi/toml", "v1.6.0"); err != nil || d != "github.com/!burnt!sushi/toml@v1.6.0" {
+		t.Errorf("goModuleDir = %q, %v", d, err)
+	}
+}

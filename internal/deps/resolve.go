@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The ospolint Authors
+
+package deps
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/ospolint/ospolint/internal/license"
+	"github.com/ospolint/ospolint/internal/manifest"
+	"github.com/ospolint/ospolint/internal/repo"
+)
+
+// resolveLicenses fills in the licence of each dependency the lockfile did
+// not declare, from what is on disk, first found wins: the installed
+// package's manifest (node_modules/NAME/package.json,
+// vendor/VENDOR/NAME/composer.json), then, with opt.Licenses, the licence
+// files of the installed or vendored package (node_modules, vendor/ for Go
+// and Composer, third_party/NAME) and of the Go module in the module cache.
+func resolveLicenses(fsys fs.FS, ds []Dependency, opt Options) {
+	cache := map[string]licenceFound{} // by directory
+	for i := range ds {
+		d := &ds[i]
+		if d.License != NoAssertion && d.License != "" {
+			continue
+		}
+		base := path.Dir(d.Path)
+		if base == "." {
+			base = ""
+		}
+		for _, c := range candidates(d, base, opt) {
+			key := c.source + "\x00" + c.dir
+			f, ok := cache[key]
+			if !ok {
+				f = c.find(fsys, opt)
+				cache[key] = f
+			}
+			if f.expr != "" {
+				d.License, d.LicenseSource, d.LicensePath, d.declared = f.expr, c.source, f.path, f.raw
+				break
+			}
+		}
+	}
+}
+
+// candidate is one place a dependency's licence may be written.
+type candidate struct {
+	source string
+	dir    string // in fsys, or in the module cache for SourceModCache
+	// manifest is the manifest file to read in dir ("" for licence files).
+	manifest string
+}
+
+type licenceFound struct{ expr, path, raw string }
+
+func candidates(d *Dependency, base string, opt Options) []candidate {
+	var out []candidate
+	switch d.Ecosystem {
+	case NPM:
+		if d.dir != "" {
+			dir := path.Join(base, d.dir)
+			out = append(out, candidate{source: SourceManifest, dir: dir, manifest: "package.json"})
+			if opt.Licenses {
+				out = append(out, candidate{source: SourceLicense, dir: dir})
+			}
+		}
+	case Composer:
+		dir := path.Join(base, "vendor", d.Name)
+		out = append(out, candidate{source: SourceManifest, dir: dir, manifest: "composer.json"})
+		if opt.Licenses {
+			out = append(out, candidate{source: SourceLicense, dir: dir})
+		}
+	case Go:
+		if opt.Licenses {
+			if d.Local != "" {
+				if l := path.Clean(path.Join(base, d.Local)); fs.ValidPath(l) {
+					out = append(out, candidate{source: SourceLicense, dir: l})
+				}
+			} else {
+				out = append(out, candidate{source: SourceVendorTree, dir: path.Join(base, "vendor", d.Name)})
+			}
+			if opt.GoModCache != "" && d.Version != "" {
+				if rel, err := goModuleDir(d.Name, d.Version); err == nil {
+					out = append(out, candidate{source: SourceModCache, dir: rel})
+				}
+			}
+		}
+	}
+	if opt.Licenses && d.Name != "" {
+		last := d.Name[strings.LastIndexAny(d.Name, "/:")+1:]
+		for _, tp := range []string{"third_party", "third-party"} {
+			out = append(out, candidate{source: SourceVendorTree, dir: path.Join(base, tp, last)})
+		}
+	}
+	// Only paths inside the repository (fs.ValidPath) are read there.
+	kept := out[:0]
+	for _, c := range out {
+		if c.source == SourceModCache || fs.ValidPath(c.dir) {
+			kept = append(kept, c)
+		}
+	}
+	return kept
+}
+
+func (c candidate) find(fsys fs.FS, opt Options) licenceFound {
+	if c.source == SourceModCache {
+		root := filepath.Join(opt.GoModCache, filepath.FromSlash(c.dir))
+		f := licenceFiles(os.DirFS(root), ".")
+		if f.expr != "" {
+			f.path = path.Join(c.dir, f.path)
+		}
+		return f
+	}
+	if c.manifest != "" {
+		p := path.Join(c.dir, c.manifest)
+		data, err := repo.ReadFile(fsys, p, maxManifestSize)
+		if err != nil {
+			return licenceFound{}
+		}
+		for _, f := range manifest.Parse(p, data).Fields {
+			if f.Value == "" {
+				continue
+			}
+			if e := normalizeLicense(f.Value); e != "" && e != NoAssertion {
+				return licenceFound{expr: e, path: p, raw: f.Value}
+			}
+		}
+		return licenceFound{}
+	}
+	return licenceFiles(fsys, c.dir)
+}
+
+// maxLicenceFile caps what is read of one licence file.
+const maxLicenceFile = 256 << 10
+
+// licenceFiles identifies the licence files at the top of dir with
+// ospolint's licence detector, as it does for a repository.
+func licenceFiles(fsys fs.FS, dir string) licenceFound {
+	ents, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return licenceFound{}
+	}
+	var files []repo.Entry
+	for _, e := range ents {
+		if !e.Type().IsRegular() || !license.IsLicenseName(e.Name()) {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			continue
+		}
+		files = append(files, repo.Entry{Path: e.Name(), Size: info.Size()})
+	}
+	if len(files) == 0 {
+		return licenceFound{}
+	}
+	res := license.DetectProject(repo.NewIndex(files), func(p string) ([]byte, error) {
+		return repo.ReadFile(fsys, path.Join(dir, p), maxLicenceFile)
+	})
+	if res.Expression == "" || res.Expression == license.NoAssertion {
+		return licenceFound{}
+	}
+	where := files[0].Path
+	if len(res.Files) > 0 {
+		where = res.Files[0].Path
+	}
+	return licenceFound{expr: res.Expression, path: path.Join(dir, where)}
+}
+
+// ModCache returns the machine's Go module cache: $GOMODCACHE, else what
+// `go env GOMODCACHE` says (a local command, no network), else
+// $GOPATH/pkg/mod or ~/go/pkg/mod. It returns "" when none exists.
+func ModCache() string { return modCache() }
+
+// modCache asks the machine once per process: an organisation scan reads
+// many Go modules.
+var modCache = sync.OnceValue(findModCache) //nolint:gochecknoglobals // a machine fact, computed once
+
+func findModCache() string {
+	try := func(d string) string {
+		if d == "" {
+			return ""
+		}
+		// The directory comes from the environment or the go command, not
+		// from the repository.
+		if st, err := os.Stat(d); err == nil && st.IsDir() { //nolint:gosec // see above
+			return d
+		}
+		return ""
+	}
+	if d := try(os.Getenv("GOMODCACHE")); d != "" {
+		return d
+	}
+	if goBin, err := exec.LookPath("go"); err == nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, goBin, "env", "GOMODCACHE")
+		cmd.Env = append(os.Environ(), "GOFLAGS=", "GOTOOLCHAIN=local")
+		if out, err := cmd.Output(); err == nil {
+			if d := try(strings.TrimSpace(string(out))); d != "" {
+				return d
+			}
+		}
+	}
+	if gp := os.Getenv("GOPATH"); gp != "" {
+		return try(filepath.Join(filepath.SplitList(gp)[0], "pkg", "mod"))
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		return try(filepath.Join(home, "go", "pkg", "mod"))
+	}
+	return ""
+}
