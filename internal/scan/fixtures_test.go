@@ -78,7 +78,7 @@ func scanFixture(t *testing.T, dir string) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	plan.exclude = append(plan.exclude, "expected.txt")
+	plan.excludes = append(plan.excludes, newExclude("expected.txt"))
 	res, err := Run(context.Background(), r, plan, Options{})
 	if err != nil {
 		t.Fatal(err)

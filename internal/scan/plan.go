@@ -24,13 +24,9 @@ type Planned struct {
 
 // Plan is the checks of a configuration, after --checks selection.
 type Plan struct {
-	Checks  []Planned
-	Config  *config.Config
-	exclude []string
-	// excludeLits[i] is text every path matching exclude[i] contains ("" when
-	// unknown): most paths are ruled out with strings.Contains instead of a
-	// glob match, for every file and directory of the walk.
-	excludeLits []string
+	Checks   []Planned
+	Config   *config.Config
+	excludes []exclude
 }
 
 // NewPlan resolves the configuration against the registry. selection is the
@@ -49,9 +45,9 @@ func NewPlan(cfg *config.Config, selection string) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Plan{Config: cfg, exclude: cfg.Exclude, excludeLits: make([]string, len(cfg.Exclude))}
-	for i, g := range cfg.Exclude {
-		p.excludeLits[i] = requiredLiteral(g)
+	p := &Plan{Config: cfg}
+	for _, g := range cfg.Exclude {
+		p.excludes = append(p.excludes, newExclude(g))
 	}
 	for id, level := range want {
 		c := byID[id]
@@ -64,6 +60,27 @@ func NewPlan(cfg *config.Config, selection string) (*Plan, error) {
 	}
 	sort.Slice(p.Checks, func(i, j int) bool { return p.Checks[i].Check.ID < p.Checks[j].Check.ID })
 	return p, nil
+}
+
+// exclude is a configured exclude glob, ready to match.
+type exclude struct {
+	glob string
+	// file is glob as matched against a file: doublestar lets a final
+	// "/**" match nothing, so "**/vendor/**" would take in the script
+	// hack/validate/vendor; with "/**/*" only what is below a directory.
+	file string
+	// lit is text every path glob matches contains ("" when unknown): most
+	// paths are ruled out with strings.Contains instead of a glob match,
+	// for every file and directory of the walk.
+	lit string
+}
+
+func newExclude(g string) exclude {
+	e := exclude{glob: g, file: g, lit: requiredLiteral(g)}
+	if strings.HasSuffix(g, "/**") {
+		e.file = g + "/*"
+	}
+	return e
 }
 
 func selectChecks(sel string, byID map[string]*checks.Check, cfg *config.Config) (map[string]checks.Level, error) {

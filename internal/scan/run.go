@@ -182,12 +182,14 @@ func (p *Plan) needsLicense() bool {
 }
 
 // excluded drops configured paths from the walk, pruning a directory when
-// everything below it is excluded.
+// everything below it is excluded. Files are matched on their own: a glob
+// for what is inside a directory never drops a file of the directory's name.
 func (p *Plan) excluded(path string, isDir bool) bool {
-	for i, g := range p.exclude {
-		if i < len(p.excludeLits) && p.excludeLits[i] != "" && !strings.Contains(path, p.excludeLits[i]) {
+	for _, e := range p.excludes {
+		if e.lit != "" && !strings.Contains(path, e.lit) {
 			continue
 		}
+		g := e.glob
 		if isDir {
 			// A directory is pruned only when the glob takes in all of it:
 			// it names the directory ("vendor", "build/") or ends in "/**"
@@ -203,7 +205,7 @@ func (p *Plan) excluded(path string, isDir bool) bool {
 			}
 			continue
 		}
-		if ok, _ := doublestar.Match(g, path); ok {
+		if ok, _ := doublestar.Match(e.file, path); ok {
 			return true
 		}
 	}

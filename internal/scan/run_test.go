@@ -116,12 +116,14 @@ func TestWaivers(t *testing.T) {
 }
 
 func TestExcludePrunesDirectories(t *testing.T) {
-	globs := []string{"**/testdata/**", "vendor", "build/*.o", "**/x/**", "gen/**/*_gen.go", "docs/{a,b}/**", "site/**/[!_]*", "out/"}
-	fast := &Plan{exclude: globs, excludeLits: make([]string, len(globs))}
-	for i, g := range globs {
-		fast.excludeLits[i] = requiredLiteral(g)
+	globs := []string{"**/testdata/**", "vendor", "**/vendor/**", "build/*.o", "**/x/**", "gen/**/*_gen.go", "docs/{a,b}/**", "site/**/[!_]*", "out/"}
+	fast, plain := &Plan{}, &Plan{}
+	for _, g := range globs {
+		fast.excludes = append(fast.excludes, newExclude(g))
+		e := newExclude(g)
+		e.lit = "" // no literal shortcut
+		plain.excludes = append(plain.excludes, e)
 	}
-	plain := &Plan{exclude: globs} // no literal shortcut
 	for _, tc := range []struct {
 		path  string
 		isDir bool
@@ -150,6 +152,15 @@ func TestExcludePrunesDirectories(t *testing.T) {
 		{"site/page.md", false, true},
 		{"site/sub", true, true}, // as in .gitignore, a glob matching a directory takes all of it
 		{"out", true, true},
+		// A glob ending in "/**" takes in what is inside a directory, not a
+		// file of that name (moby's hack/validate/vendor script).
+		{"hack/validate/vendor", false, false},
+		{"hack/validate/vendor", true, true},
+		{"testdata", false, false},
+		{"a/x", false, false},
+		{"docs/a", false, false},
+		{"vendor", false, true}, // "vendor" names the file as well, as in .gitignore
+		{"out", false, false},   // "out/" names directories only
 	} {
 		for name, p := range map[string]*Plan{"with literals": fast, "without": plain} {
 			if got := p.excluded(tc.path, tc.isDir); got != tc.want {
@@ -209,5 +220,39 @@ func TestSelection(t *testing.T) {
 	}
 	if _, err := NewPlan(cfg, "no-such-check"); !errors.Is(err, config.ErrConfig) {
 		t.Errorf("unknown check: err = %v, want a config error", err)
+	}
+}
+
+// TestDefaultExcludesKeepFiles scans a moby-like layout with the default
+// rule set: the directories vendor/, testdata/ and node_modules/ go, the
+// bash script hack/validate/vendor stays.
+func TestDefaultExcludesKeepFiles(t *testing.T) {
+	cfg, err := config.Load("", config.DefaultSet, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := NewPlan(cfg, "readme")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := fstest.MapFS{
+		"README.md":                          {Data: []byte("# moby\n")},
+		"hack/validate/vendor":               {Data: []byte("#!/usr/bin/env bash\n")},
+		"hack/validate/testdata":             {Data: []byte("#!/usr/bin/env bash\n")},
+		"vendor/github.com/x/y/y.go":         {Data: []byte("package y\n")},
+		"pkg/testdata/fixture.txt":           {Data: []byte("x\n")},
+		"web/node_modules/left-pad/index.js": {Data: []byte("x\n")},
+	}
+	ix, _, err := repo.Walk(context.Background(), memRepo(files), repo.WalkOptions{Exclude: plan.excluded})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range ix.Files() {
+		got = append(got, e.Path)
+	}
+	want := []string{"README.md", "hack/validate/testdata", "hack/validate/vendor"}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("indexed files (-want +got):\n%s", d)
 	}
 }
