@@ -43,8 +43,8 @@ func newScan(stdout, stderr io.Writer, getenv Env) *cobra.Command {
 		Use:   "scan [flags] [TARGET...]",
 		Short: "Scan repositories (directories, or git URLs) for governance findings",
 		Long: `Scan each TARGET (default: the current directory). A TARGET is a directory (read as a working tree,
-honouring .gitignore), a directory with --ref REV (that git revision, read without checkout), or a git URL
-(https://, file://) cloned shallowly; GITHUB_TOKEN authenticates https clones from github.com and from the
+honouring .gitignore), a directory with --ref REV (that git revision, read without checkout), a bare
+repository (read at HEAD, or at --ref), or a git URL (https://, file://) cloned shallowly; GITHUB_TOKEN authenticates https clones from github.com and from the
 GitHub server named by --github-url or GITHUB_SERVER_URL, and is sent to no other host.
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage or configuration

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -16,6 +17,7 @@ import (
 	"github.com/go-git/go-billy/v5/osfs"
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/plumbing/storer"
 	"github.com/go-git/go-git/v5/plumbing/transport"
 	"github.com/go-git/go-git/v5/plumbing/transport/http"
@@ -52,7 +54,10 @@ func OpenRevision(dir, ref string) (*Repo, error) {
 	if !found {
 		return nil, fmt.Errorf("open %s: %w", dir, ErrNotGitRepo)
 	}
-	st := layout.storage()
+	st, err := layout.storage()
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", dir, err)
+	}
 	r, err := git.Open(st, nil)
 	if err != nil {
 		_ = st.Close()
@@ -66,12 +71,9 @@ func OpenRevision(dir, ref string) (*Repo, error) {
 	}
 	h, err := r.ResolveRevision(plumbing.Revision(ref))
 	if err != nil {
-		empty := !hasCommits(r)
+		err = revisionErr(r, ref, err)
 		_ = st.Close()
-		if empty {
-			return nil, fmt.Errorf("open %s: %w", dir, ErrNoCommits)
-		}
-		return nil, fmt.Errorf("open %s: %w %q", dir, ErrUnknownRevision, ref)
+		return nil, fmt.Errorf("open %s: %w", dir, err)
 	}
 	// A directory below the top of the repository is scanned as that
 	// subtree of the revision, as its working tree would be.
@@ -90,6 +92,55 @@ func OpenRevision(dir, ref string) (*Repo, error) {
 	view.Kind = KindRevision
 	view.closer = st.Close
 	return view, nil
+}
+
+// revisionErr says why ref did not resolve. go-git answers "reference not
+// found" for a name it cannot find and for a commit it cannot read alike;
+// the latter is a broken store, not a typo, and gets the store's own error.
+func revisionErr(r *git.Repository, ref string, err error) error {
+	switch {
+	case errors.Is(err, io.EOF):
+		// HEAD~3 of a history two commits deep.
+		return fmt.Errorf("%w %q: no such ancestor", ErrUnknownRevision, ref)
+	case !errors.Is(err, plumbing.ErrReferenceNotFound):
+		// Walking to a parent (HEAD~2) met an unreadable commit.
+		return fmt.Errorf("%w: resolve %q: %w", ErrObjectUnreadable, ref, err)
+	}
+	name, _, _ := strings.Cut(ref, "~")
+	name, _, _ = strings.Cut(name, "^")
+	name, _, _ = strings.Cut(name, "@")
+	for _, h := range refHashes(r, name) {
+		obj, oerr := r.Storer.EncodedObject(plumbing.AnyObject, h)
+		if oerr == nil {
+			_, oerr = object.DecodeObject(r.Storer, obj)
+		}
+		if oerr != nil {
+			return fmt.Errorf("%w: read object %s (%s): %w", ErrObjectUnreadable, h, name, oerr)
+		}
+	}
+	if !hasCommits(r) {
+		return ErrNoCommits
+	}
+	return fmt.Errorf("%w %q", ErrUnknownRevision, ref)
+}
+
+// refHashes lists what a name points to, trying the places git does
+// (refs/NAME, tags, branches, remotes) and a full hash.
+func refHashes(r *git.Repository, name string) []plumbing.Hash {
+	if name == "" {
+		return nil
+	}
+	var out []plumbing.Hash
+	if plumbing.IsHash(name) {
+		out = append(out, plumbing.NewHash(name))
+	}
+	for _, full := range []string{name, "refs/" + name, "refs/tags/" + name, "refs/heads/" + name, "refs/remotes/" + name, "refs/remotes/" + name + "/HEAD"} {
+		if ref, err := r.Reference(plumbing.ReferenceName(full), true); err == nil && !ref.Hash().IsZero() {
+			out = append(out, ref.Hash())
+			break
+		}
+	}
+	return out
 }
 
 // hasCommits reports whether any branch, tag or remote ref exists; HEAD may

@@ -46,6 +46,9 @@ type treeFS struct {
 	root  plumbing.Hash
 	mtime time.Time
 	dirs  map[plumbing.Hash]*dirNode
+	// broken is the first object the store failed to give (missing,
+	// corrupt, unreadable): a scan that met one saw part of the tree only.
+	broken error
 }
 
 // dirNode is a decoded tree as io/fs wants it: sorted by name, without
@@ -57,6 +60,25 @@ type dirNode struct {
 
 func newTreeFS(s storer.EncodedObjectStorer, root plumbing.Hash, mtime time.Time) *treeFS {
 	return &treeFS{s: s, root: root, mtime: mtime, dirs: make(map[plumbing.Hash]*dirNode)}
+}
+
+// objectErr remembers the first failure of the object store, with the path
+// that needed the object, and returns err. Callers hold mu.
+func (t *treeFS) objectErr(name string, err error) error {
+	if t.broken == nil {
+		if name == "." || name == "" {
+			name = "the root directory"
+		}
+		t.broken = fmt.Errorf("%s: %w", name, err)
+	}
+	return err
+}
+
+// Err is the first object the view could not read, or nil.
+func (t *treeFS) Err() error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.broken
 }
 
 var (
@@ -76,15 +98,15 @@ func (t *treeFS) Open(name string) (fs.File, error) {
 		return nil, err
 	}
 	if e.Mode == filemode.Dir {
-		d, err := t.dirLocked(e.Hash)
+		d, err := t.dirLocked(name, e.Hash)
 		if err != nil {
 			return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 		}
-		return &treeDir{info: t.infoFor(name, e, 0), entries: t.dirEntries(d)}, nil
+		return &treeDir{info: t.infoFor(name, e, 0), entries: t.dirEntries(name, d)}, nil
 	}
 	blob, err := object.GetBlob(t.s, e.Hash)
 	if err != nil {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+		return nil, &fs.PathError{Op: "open", Path: name, Err: t.objectErr(name, fmt.Errorf("read blob %s: %w", e.Hash, err))}
 	}
 	return &treeFile{fs: t, name: name, blob: blob, info: t.infoFor(name, e, blob.Size)}, nil
 }
@@ -101,11 +123,11 @@ func (t *treeFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	if e.Mode != filemode.Dir {
 		return nil, &fs.PathError{Op: "readdir", Path: name, Err: errNotDir}
 	}
-	d, err := t.dirLocked(e.Hash)
+	d, err := t.dirLocked(name, e.Hash)
 	if err != nil {
 		return nil, &fs.PathError{Op: "readdir", Path: name, Err: err}
 	}
-	return t.dirEntries(d), nil
+	return t.dirEntries(name, d), nil
 }
 
 // Stat describes a file, following symlinks; the size comes from the blob
@@ -128,7 +150,7 @@ func (t *treeFS) stat(op, name string, follow bool) (fs.FileInfo, error) {
 	}
 	var size int64
 	if e.Mode != filemode.Dir {
-		if size, err = t.blobSizeLocked(e.Hash); err != nil {
+		if size, err = t.blobSizeLocked(name, e.Hash); err != nil {
 			return nil, &fs.PathError{Op: op, Path: name, Err: err}
 		}
 	}
@@ -146,7 +168,7 @@ func (t *treeFS) ReadLink(name string) (string, error) {
 	if e.Mode != filemode.Symlink {
 		return "", &fs.PathError{Op: "readlink", Path: name, Err: fs.ErrInvalid}
 	}
-	target, err := t.linkTargetLocked(e.Hash)
+	target, err := t.linkTargetLocked(name, e.Hash)
 	if err != nil {
 		return "", &fs.PathError{Op: "readlink", Path: name, Err: err}
 	}
@@ -215,7 +237,7 @@ func (t *treeFS) resolveLocked(op, name string, follow bool) (object.TreeEntry, 
 			stack = stack[:len(stack)-1]
 			continue
 		}
-		d, err := t.dirLocked(stack[len(stack)-1])
+		d, err := t.dirLocked(name, stack[len(stack)-1])
 		if err != nil {
 			return fail(err)
 		}
@@ -230,7 +252,7 @@ func (t *treeFS) resolveLocked(op, name string, follow bool) (object.TreeEntry, 
 			if hops > maxLinkHops {
 				return fail(errLinkLoop)
 			}
-			target, err := t.linkTargetLocked(e.Hash)
+			target, err := t.linkTargetLocked(name, e.Hash)
 			if err != nil {
 				return fail(err)
 			}
@@ -262,13 +284,15 @@ func onlyDots(parts []string) bool {
 	return true
 }
 
-func (t *treeFS) dirLocked(h plumbing.Hash) (*dirNode, error) {
+// dirLocked decodes the tree h; name is the path that needs it, for the
+// error.
+func (t *treeFS) dirLocked(name string, h plumbing.Hash) (*dirNode, error) {
 	if d, ok := t.dirs[h]; ok {
 		return d, nil
 	}
 	tree, err := object.GetTree(t.s, h)
 	if err != nil {
-		return nil, fmt.Errorf("read tree %s: %w", h, err)
+		return nil, t.objectErr(name, fmt.Errorf("read tree %s: %w", h, err))
 	}
 	d := &dirNode{byName: make(map[string]int, len(tree.Entries))}
 	for _, e := range tree.Entries {
@@ -312,7 +336,7 @@ type objectSizer interface {
 	EncodedObjectSize(h plumbing.Hash) (int64, error)
 }
 
-func (t *treeFS) blobSizeLocked(h plumbing.Hash) (int64, error) {
+func (t *treeFS) blobSizeLocked(name string, h plumbing.Hash) (int64, error) {
 	if s, ok := t.s.(objectSizer); ok {
 		if size, err := s.EncodedObjectSize(h); err == nil {
 			return size, nil
@@ -321,35 +345,35 @@ func (t *treeFS) blobSizeLocked(h plumbing.Hash) (int64, error) {
 	}
 	obj, err := t.s.EncodedObject(plumbing.BlobObject, h)
 	if err != nil {
-		return 0, fmt.Errorf("read blob %s: %w", h, err)
+		return 0, t.objectErr(name, fmt.Errorf("read blob %s: %w", h, err))
 	}
 	return obj.Size(), nil
 }
 
-func (t *treeFS) linkTargetLocked(h plumbing.Hash) (string, error) {
+func (t *treeFS) linkTargetLocked(name string, h plumbing.Hash) (string, error) {
 	blob, err := object.GetBlob(t.s, h)
 	if err != nil {
-		return "", fmt.Errorf("read symlink %s: %w", h, err)
+		return "", t.objectErr(name, fmt.Errorf("read symlink %s: %w", h, err))
 	}
 	if blob.Size > maxLinkTarget {
 		return "", fmt.Errorf("symlink target over %d bytes", maxLinkTarget)
 	}
 	r, err := blob.Reader()
 	if err != nil {
-		return "", fmt.Errorf("read symlink %s: %w", h, err)
+		return "", t.objectErr(name, fmt.Errorf("read symlink %s: %w", h, err))
 	}
 	defer r.Close()
 	data, err := io.ReadAll(io.LimitReader(r, maxLinkTarget))
 	if err != nil {
-		return "", fmt.Errorf("read symlink %s: %w", h, err)
+		return "", t.objectErr(name, fmt.Errorf("read symlink %s: %w", h, err))
 	}
 	return string(data), nil
 }
 
-func (t *treeFS) dirEntries(d *dirNode) []fs.DirEntry {
+func (t *treeFS) dirEntries(dir string, d *dirNode) []fs.DirEntry {
 	out := make([]fs.DirEntry, len(d.entries))
 	for i, e := range d.entries {
-		out[i] = &treeDirEntry{fs: t, e: e}
+		out[i] = &treeDirEntry{fs: t, dir: dir, e: e}
 	}
 	return out
 }
@@ -389,8 +413,9 @@ func (i *treeInfo) Sys() any           { return nil }
 // treeDirEntry describes an entry without following it; Info reads only the
 // blob header for the size.
 type treeDirEntry struct {
-	fs *treeFS
-	e  object.TreeEntry
+	fs  *treeFS
+	dir string // the directory listed, for errors
+	e   object.TreeEntry
 }
 
 func (d *treeDirEntry) Name() string      { return d.e.Name }
@@ -402,7 +427,7 @@ func (d *treeDirEntry) Info() (fs.FileInfo, error) {
 	var size int64
 	if d.e.Mode != filemode.Dir {
 		d.fs.mu.Lock()
-		s, err := d.fs.blobSizeLocked(d.e.Hash)
+		s, err := d.fs.blobSizeLocked(path.Join(d.dir, d.e.Name), d.e.Hash)
 		d.fs.mu.Unlock()
 		if err != nil {
 			return nil, &fs.PathError{Op: "stat", Path: d.e.Name, Err: err}
@@ -434,13 +459,13 @@ func (f *treeFile) Read(p []byte) (int, error) {
 	if f.r == nil {
 		r, err := f.blob.Reader()
 		if err != nil {
-			return 0, &fs.PathError{Op: "read", Path: f.name, Err: err}
+			return 0, &fs.PathError{Op: "read", Path: f.name, Err: f.fs.objectErr(f.name, fmt.Errorf("read blob %s: %w", f.blob.Hash, err))}
 		}
 		f.r = r
 	}
 	n, err := f.r.Read(p)
 	if err != nil && !errors.Is(err, io.EOF) {
-		err = &fs.PathError{Op: "read", Path: f.name, Err: err}
+		err = &fs.PathError{Op: "read", Path: f.name, Err: f.fs.objectErr(f.name, fmt.Errorf("read blob %s: %w", f.blob.Hash, err))}
 	}
 	return n, err
 }

@@ -99,12 +99,56 @@ func findGit(dir string, up bool) (g gitLayout, found bool, err error) {
 		case !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR):
 			return gitLayout{}, false, err
 		}
+		if IsGitDir(dir) {
+			// A bare repository (or a .git directory named directly): git
+			// data with no working tree.
+			g, err := withCommonDir(dir)
+			return g, err == nil, err
+		}
 		parent := filepath.Dir(dir)
 		if !up || parent == dir {
 			return gitLayout{}, false, nil
 		}
 		dir = parent
 	}
+}
+
+// IsGitDir reports whether dir is itself a git directory — a bare
+// repository, or the .git of a working tree named directly — by git's own
+// test: a HEAD file naming a ref or a commit, and objects/ and refs/
+// directories (in the common directory of a linked worktree's git dir).
+func IsGitDir(dir string) bool {
+	head, err := readOSFile(filepath.Join(dir, "HEAD"), maxGitPointer)
+	if err != nil {
+		return false
+	}
+	h := strings.TrimSpace(string(head))
+	if !strings.HasPrefix(h, "ref: refs/") && !isHex(h) {
+		return false
+	}
+	g, err := withCommonDir(dir)
+	if err != nil {
+		return false
+	}
+	for _, sub := range []string{"objects", "refs"} {
+		if info, err := os.Stat(filepath.Join(g.commonDir(), sub)); err != nil || !info.IsDir() {
+			return false
+		}
+	}
+	return true
+}
+
+// isHex reports whether s is a SHA-1 or SHA-256 object name.
+func isHex(s string) bool {
+	if len(s) != 40 && len(s) != 64 {
+		return false
+	}
+	for _, c := range s {
+		if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // readGitPointer reads the "gitdir: <path>" line of a .git file.
@@ -158,12 +202,14 @@ func readOSFile(p string, limit int64) ([]byte, error) {
 	return ReadFile(os.DirFS(dir), name, limit)
 }
 
-// storage opens the layout's object store with the large-object threshold.
-func (g gitLayout) storage() *filesystem.Storage {
-	if g.common == "" {
-		return diskStorage(osfs.New(g.dir))
+// storage opens the layout's object store, with its alternates, with the
+// large-object threshold.
+func (g gitLayout) storage() (*objectStore, error) {
+	var fsys billy.Filesystem = osfs.New(g.dir)
+	if g.common != "" {
+		fsys = dotgit.NewRepositoryFilesystem(fsys, osfs.New(g.common))
 	}
-	return diskStorage(dotgit.NewRepositoryFilesystem(osfs.New(g.dir), osfs.New(g.common)))
+	return openObjectStore(fsys, filepath.Join(g.commonDir(), "objects"))
 }
 
 func diskStorage(fsys billy.Filesystem) *filesystem.Storage {

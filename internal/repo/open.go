@@ -57,7 +57,8 @@ func IsURL(target string) bool {
 }
 
 // Open opens a target: a URL is cloned shallowly, a directory is read as a
-// working tree or, with Ref, as a git revision.
+// working tree or, with Ref, as a git revision; a bare repository (or a git
+// directory) is read at Ref, or at its HEAD.
 func Open(ctx context.Context, target string, opt OpenOptions) (*Repo, error) {
 	switch {
 	case IsURL(target):
@@ -71,6 +72,10 @@ func Open(ctx context.Context, target string, opt OpenOptions) (*Repo, error) {
 		return nil, fmt.Errorf("open %s: unsupported URL scheme (want https, http, ssh, git or file)", safeName(target))
 	case opt.Ref != "":
 		return OpenRevision(target, opt.Ref)
+	case IsGitDir(target):
+		// A bare repository has no working tree: read its HEAD, not its
+		// git internals as files.
+		return OpenRevision(target, "HEAD")
 	default:
 		return OpenWorktree(target)
 	}

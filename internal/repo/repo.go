@@ -47,6 +47,25 @@ type Repo struct {
 	closer func() error
 }
 
+// ErrObjectUnreadable is wrapped by Repo.Err: a git view met an object it
+// could not read (missing from the store and its alternates, corrupt), so
+// what was scanned is not the whole revision.
+var ErrObjectUnreadable = errors.New("git objects cannot be read")
+
+// Err reports the first object of a git view that could not be read, so a
+// scan that met one fails rather than judging part of the tree; nil for a
+// working tree.
+func (r *Repo) Err() error {
+	t, ok := r.FS.(*treeFS)
+	if !ok {
+		return nil
+	}
+	if err := t.Err(); err != nil {
+		return fmt.Errorf("%w: %w", ErrObjectUnreadable, err)
+	}
+	return nil
+}
+
 // Close releases what the view holds (temporary clones, open packfiles).
 func (r *Repo) Close() error {
 	if r.closer == nil {

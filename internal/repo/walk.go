@@ -44,10 +44,13 @@ const maxGitignore = 1 << 20
 // Walk lists every file of the repository once, reading directories in
 // parallel. It skips .git, honours .gitignore files on working trees, never
 // descends into symlinked directories and marks symlinks that leave the
-// repository. Problems (unreadable directories, escaping links) are returned
-// alongside the index; only a cancelled context is an error.
+// repository. Problems (unreadable directories below the root, escaping
+// links) are returned alongside the index. It fails when the context is
+// cancelled, when the root cannot be listed, and when a git view meets an
+// object it cannot read (see Repo.Err): an index missing part of a revision
+// would pass for a smaller tree.
 func Walk(ctx context.Context, r *Repo, opt WalkOptions) (*Index, []Problem, error) {
-	w := &walker{fsys: r.FS, root: r.root, ignore: r.Ignore, exclude: opt.Exclude}
+	w := &walker{r: r, fsys: r.FS, root: r.root, ignore: r.Ignore, exclude: opt.Exclude}
 	n := opt.Workers
 	if n <= 0 {
 		n = 4 * runtime.GOMAXPROCS(0)
@@ -73,11 +76,18 @@ func Walk(ctx context.Context, r *Repo, opt WalkOptions) (*Index, []Problem, err
 	if err := ctx.Err(); err != nil {
 		return nil, nil, fmt.Errorf("walk: %w", err)
 	}
+	if err := r.Err(); err != nil {
+		return nil, nil, err
+	}
+	if w.rootErr != nil {
+		return nil, nil, fmt.Errorf("cannot read the root directory: %w", w.rootErr)
+	}
 	sortProblems(w.problems)
 	return fileset.New(w.entries, w.nested), w.problems, nil
 }
 
 type walker struct {
+	r       *Repo
 	fsys    fs.FS
 	root    *os.Root // set for working trees: readDirRaw's fast path
 	ignore  bool
@@ -85,6 +95,10 @@ type walker struct {
 	exclude func(string, bool) bool
 	g       *errgroup.Group
 	ctx     context.Context //nolint:containedctx // the walk's own cancellation, scoped to one Walk call
+
+	// rootErr is why the root directory could not be listed (set before
+	// any other goroutine starts).
+	rootErr error
 
 	mu       sync.Mutex
 	entries  []Entry
@@ -101,7 +115,8 @@ func (w *walker) problem(p, msg string) {
 // dir lists one directory; subdirectories go to another worker when one is
 // free, or are walked inline.
 func (w *walker) dir(dir string, patterns []gitignore.Pattern) {
-	if w.ctx.Err() != nil {
+	if w.ctx.Err() != nil || w.r.Err() != nil {
+		// Cancelled, or a git view is missing objects: Walk fails anyway.
 		return
 	}
 	name := dir
@@ -110,6 +125,10 @@ func (w *walker) dir(dir string, patterns []gitignore.Pattern) {
 	}
 	des, err := w.readDir(name)
 	if err != nil {
+		if dir == "" {
+			w.rootErr = err
+			return
+		}
 		w.problem(dir, "cannot read directory: "+cleanErr(err))
 		if len(des) == 0 {
 			return

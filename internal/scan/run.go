@@ -31,7 +31,10 @@ type Options struct {
 }
 
 // Run scans one opened repository with the plan. Problems of single files
-// and checks are part of the result; only a cancelled context is an error.
+// and checks are part of the result. It fails when the context is cancelled,
+// when the walk fails (an unreadable root) and when a git view met an object
+// it could not read at any point of the scan: the result would judge part
+// of the revision as if it were all of it.
 func Run(ctx context.Context, r *repo.Repo, plan *Plan, opt Options) (*TargetResult, error) {
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
@@ -67,6 +70,9 @@ func Run(ctx context.Context, r *repo.Repo, plan *Plan, opt Options) (*TargetRes
 	_ = g.Wait()
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("scan %s: %w", r.Name, err)
+	}
+	if err := r.Err(); err != nil {
+		return nil, err
 	}
 
 	for i, p := range passes {

@@ -227,7 +227,7 @@ func TestSelection(t *testing.T) {
 // rule set: the directories vendor/, testdata/ and node_modules/ go, the
 // bash script hack/validate/vendor stays.
 func TestDefaultExcludesKeepFiles(t *testing.T) {
-	cfg, err := config.Load("", config.DefaultSet, nil)
+	cfg, err := config.LoadBuiltin(config.DefaultSet)
 	if err != nil {
 		t.Fatal(err)
 	}
