@@ -205,7 +205,7 @@ func readOSFile(p string, limit int64) ([]byte, error) {
 // storage opens the layout's object store, with its alternates, with the
 // large-object threshold.
 func (g gitLayout) storage() (*objectStore, error) {
-	var fsys billy.Filesystem = osfs.New(g.dir)
+	fsys := osfs.New(g.dir)
 	if g.common != "" {
 		fsys = dotgit.NewRepositoryFilesystem(fsys, osfs.New(g.common))
 	}

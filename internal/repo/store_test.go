@@ -126,19 +126,19 @@ func scanRevision(t *testing.T, dir string) error {
 	return prefixed("read", r.Err())
 }
 
-type stageErr struct {
+type stageError struct {
 	stage string
 	err   error
 }
 
-func (e *stageErr) Error() string { return e.stage + ": " + e.err.Error() }
-func (e *stageErr) Unwrap() error { return e.err }
+func (e *stageError) Error() string { return e.stage + ": " + e.err.Error() }
+func (e *stageError) Unwrap() error { return e.err }
 
 func prefixed(stage string, err error) error {
 	if err == nil {
 		return nil
 	}
-	return &stageErr{stage, err}
+	return &stageError{stage, err}
 }
 
 func remove(t *testing.T, file string) {
