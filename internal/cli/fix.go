@@ -16,6 +16,7 @@ import (
 
 	"github.com/ospolint/ospolint/internal/config"
 	"github.com/ospolint/ospolint/internal/fix"
+	"github.com/ospolint/ospolint/internal/license"
 	"github.com/ospolint/ospolint/internal/repo"
 	"github.com/ospolint/ospolint/internal/scan"
 )
@@ -42,7 +43,7 @@ func newFix(stdout, stderr io.Writer) *cobra.Command {
 	var f fixFlags
 	cmd := &cobra.Command{
 		Use:   "fix [flags] [DIR]",
-		Short: "Add missing SPDX headers and community files (opt-in; --dry-run prints a diff)",
+		Short: "Add missing SPDX headers, licence texts and community files (opt-in; --dry-run prints a diff)",
 		Long: `Fix what ospolint can repair in a working tree:
 
 - files without licensing or copyright information (the reuse-missing-license and reuse-missing-copyright
@@ -50,7 +51,11 @@ func newFix(stdout, stderr io.Writer) *cobra.Command {
   after any shebang, XML or PHP opening line, DOCTYPE or Markdown front matter; only the missing tag is added,
   an existing header is never duplicated or removed. Binary files, files without a comment syntax (JSON, plain
   text) and files over 16 MiB get a <file>.license sidecar instead;
+- every licence the headers name gets its text in LICENSES/<id>.txt when it has none, from the root licence
+  file that holds it;
 - a missing CONTRIBUTING.md, CODE_OF_CONDUCT.md or SECURITY.md is created from a template.
+
+Afterwards reuse lint and ospolint scan --rules reuse pass.
 
 The licence defaults to what the project declares (existing headers, the root manifest's licence field, the
 README's licence section), kept with its operators, or else to the licence files' licence; --license must be
@@ -131,13 +136,16 @@ func runFix(ctx context.Context, f fixFlags, dir string, stdout, stderr io.Write
 	}
 	defer tree.Close()
 	req := fixRequest(res, f)
-	if len(req.Headers) > 0 || len(req.Community) > 0 {
-		lic, err := fixLicense(f, res, tree, stderr)
-		if err != nil {
+	req.Text = fix.TextSource(res.Facts.License.Files, func(p string) ([]byte, error) {
+		return repo.ReadFile(r.FS, p, license.MaxClassify)
+	}, nil)
+	lic := f.license
+	if lic == "" && (len(req.Headers) > 0 || len(req.Community) > 0) {
+		if lic, err = fixLicense(res, tree, stderr); err != nil {
 			return &exitError{code: ExitTarget, err: err}
 		}
-		req.Header, req.Project = fixHeader(f, dir, lic)
 	}
+	req.Header, req.Project = fixHeader(f, dir, lic)
 	pl, err := tree.Plan(req)
 	if err != nil {
 		return usageErr("%v", err)
@@ -176,14 +184,11 @@ func listChanges(w io.Writer, verb string, changes []fix.Change) {
 	}
 }
 
-// fixLicense is the expression new headers and templates get: the one given
-// on the command line or in the configuration, else what the project
+// fixLicense is the expression new headers and templates get when neither
+// the command line nor the configuration gives one: what the project
 // declares (see fix.ChooseLicense). "" when nothing says; the plan then
 // asks for --license if a header needs one. It says on stderr which it took.
-func fixLicense(f fixFlags, res *scan.TargetResult, tree *fix.Tree, stderr io.Writer) (string, error) {
-	if f.license != "" {
-		return f.license, nil
-	}
+func fixLicense(res *scan.TargetResult, tree *fix.Tree, stderr io.Writer) (string, error) {
 	var decls []fix.Declared
 	if res.Facts.Reuse != nil {
 		if d, ok := fix.HeadersDeclare(res.Facts.Reuse.Expressions); ok {
@@ -256,6 +261,10 @@ func startsWithYear(s string) bool {
 // fixRequest collects from the findings what fix repairs.
 func fixRequest(res *scan.TargetResult, f fixFlags) fix.Request {
 	var req fix.Request
+	if rf := res.Facts.Reuse; rf != nil && !f.noHeaders {
+		req.Licenses, req.Texts = rf.LicensesUsed, rf.LicenseTexts
+		req.LicenceFiles = res.Facts.License.Files
+	}
 	headers := map[string]bool{}
 	for _, fd := range res.Findings {
 		switch fd.Check {

@@ -7,6 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
+
+	"github.com/ospolint/ospolint/internal/license"
 )
 
 // MaxRewrite caps the files fix rewrites in place; larger ones get a sidecar.
@@ -26,6 +29,15 @@ type Request struct {
 	// community templates.
 	Header  Header
 	Project Project
+	// Licenses are identifiers the licensing information already names;
+	// Texts are those with a text in LICENSES/ (both from the scan). Every
+	// licence named, there or in what the plan writes, gets its text
+	// (LICENSES/<id>.txt) from Text.
+	Licenses, Texts []string
+	Text            TextFunc
+	// LicenceFiles are the licence files the scan identified; a root
+	// LICENCE file gets a sidecar (see legacyCovered).
+	LicenceFiles []license.File
 }
 
 // Plan is what fix would change, and what it leaves for a person.
@@ -39,8 +51,10 @@ type Plan struct {
 // it: a path through a symbolic link, a file with more than one hard link or
 // anything but a regular file is never read for a rewrite; such files are
 // listed in Skipped (or, for a hard-linked file, described in a sidecar), so
-// the plan shown by --dry-run is exactly what Apply does. A missing value
-// that every header needs (the licence, the copyright holder) is an error.
+// the plan shown by --dry-run is exactly what Apply does. Licence texts
+// missing from LICENSES/ are added for the licences the tree names and those
+// the new headers name. A missing value that every header needs (the
+// licence, the copyright holder) is an error.
 func (t *Tree) Plan(req Request) (Plan, error) {
 	var pl Plan
 	for _, p := range sorted(req.Headers) {
@@ -74,6 +88,25 @@ func (t *Tree) Plan(req Request) (Plan, error) {
 		}
 		pl.Changes = append(pl.Changes, c)
 	}
+	for _, f := range req.LicenceFiles {
+		c, ok, err := t.legacySidecar(f, req.Header)
+		switch {
+		case err != nil:
+			pl.Skipped = append(pl.Skipped, f.Path+": REUSE tools before the 3.3 specification want licensing information for it: "+err.Error())
+		case ok:
+			pl.Changes = append(pl.Changes, c)
+		}
+	}
+	need := append([]string(nil), req.Licenses...)
+	for _, c := range pl.Changes {
+		if addsLicense(c) {
+			need = append(need, licenseKeys(req.Header.License)...)
+			break
+		}
+	}
+	texts, skipped := t.textChanges(need, req.Texts, req.Text)
+	pl.Changes = append(pl.Changes, texts...)
+	pl.Skipped = append(pl.Skipped, skipped...)
 	sort.Slice(pl.Changes, func(i, j int) bool { return pl.Changes[i].Path < pl.Changes[j].Path })
 	return pl, nil
 }
@@ -134,4 +167,31 @@ func sorted(s []string) []string {
 	out := append([]string(nil), s...)
 	sort.Strings(out)
 	return out
+}
+
+// legacyCovered reports whether a name is one REUSE 3.3 ignores as a licence
+// file but earlier REUSE tools (which ignore names starting with LICENSE or
+// COPYING only, such as Debian 12's reuse 1.1.2) want licensing information
+// for: LICENCE, LICENCE-*, LICENCE.*.
+func legacyCovered(name string) bool {
+	rest, ok := strings.CutPrefix(name, "LICENCE")
+	return ok && (rest == "" || rest[0] == '-' || rest[0] == '.') && !strings.HasSuffix(name, SidecarSuffix)
+}
+
+// legacySidecar gives a root licence file spelt LICENCE a sidecar naming
+// the licence it holds, so `reuse lint` passes with the older tools too.
+func (t *Tree) legacySidecar(f license.File, h Header) (Change, bool, error) {
+	if strings.Contains(f.Path, "/") || !legacyCovered(f.Path) || f.Error != "" || ValidateLicense(f.Expression) != nil {
+		return Change{}, false, nil
+	}
+	if st, _, _ := t.Inspect(f.Path + SidecarSuffix); st != Absent {
+		return Change{}, false, nil
+	}
+	if st, _, _ := t.Inspect(f.Path); st != Regular {
+		return Change{}, false, nil
+	}
+	h.License = f.Expression
+	c, ok, err := Sidecar(f.Path, nil, h)
+	c.Reason = "licensing info for " + f.Path + ", which REUSE tools before the 3.3 specification do not ignore"
+	return c, ok, err
 }
