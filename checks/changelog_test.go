@@ -38,11 +38,28 @@ func TestChangelog(t *testing.T) {
 			fstest.MapFS{"README.md": file("# Widget"), "docs/release-process.md": file(changes)},
 			[]wantFinding{{"CHANGELOG.md", 0, "no changelog"}},
 		},
+		{".github", fstest.MapFS{".github/CHANGELOG.md": file(changes)}, nil},
+		// spdx/tools-golang keeps its changelog as RELEASE-NOTES.md.
+		{"RELEASE-NOTES.md", fstest.MapFS{"RELEASE-NOTES.md": file(changes), "README.md": file("# Widget")}, nil},
+		{"release_notes in doc", fstest.MapFS{"doc/release_notes.rst": file(changes)}, nil},
+		{"one folder below Documentation", fstest.MapFS{"Documentation/admin/NEWS.txt": file(changes)}, nil},
+		{"a folder for the changelog", fstest.MapFS{"docs/changelog/index.md": file(changes)}, nil},
 		{
-			".github is not a changelog location",
-			fstest.MapFS{".github/CHANGELOG.md": file(changes)},
+			"two folders below docs is too deep",
+			fstest.MapFS{"docs/a/b/CHANGELOG.md": file(changes)},
 			[]wantFinding{{"CHANGELOG.md", 0, "no changelog"}},
 		},
+		{
+			"a sub-project's changelog is not the project's",
+			fstest.MapFS{"api/docs/CHANGELOG.md": file(changes), "tsdb/CHANGELOG.md": file(changes)},
+			[]wantFinding{{"CHANGELOG.md", 0, "no changelog"}},
+		},
+		{
+			"RELEASE (the release process) is not a changelog",
+			fstest.MapFS{"RELEASE.md": file(changes)},
+			[]wantFinding{{"CHANGELOG.md", 0, "no changelog"}},
+		},
+		{"an empty copy beside a filled one", fstest.MapFS{"CHANGELOG.md": file(" \n"), "docs/CHANGES.md": file(changes)}, nil},
 		{
 			"unknown extension",
 			fstest.MapFS{"CHANGELOG.go": file("package changelog\n")},

@@ -36,6 +36,12 @@ checks the same file and reports:
 
 Whether each owner exists and has write access needs the API and is not checked here.
 
+Without a CODEOWNERS file, a ` + "`MAINTAINERS`" + ` or ` + "`OWNERS`" + ` file (any case and extension ospolint reads for
+community files, at the root, in ` + "`.github/`, `docs/`, `doc/` or `Documentation/`" + `) that names someone is
+weaker evidence of review ownership: the Linux-style MAINTAINERS file that ` + "`get_maintainer.pl`" + ` reads, moby's
+list of reviewers, Kubernetes' OWNERS for Prow. The check then passes with a note, not a warning: reviewers are
+known, but GitHub does not request their reviews or let branch protection require them.
+
 **Why (GGI-A-44, Run code reviews):** the handbook asks for code review as a standard step of development. It does
 not name CODEOWNERS; ospolint cites GGI-A-44 because owners make sure every change reaches a reviewer who knows
 that code.
@@ -53,6 +59,11 @@ specific rules below it (the last matching rule wins); fix each reported line.`,
 			if len(found) == 0 {
 				if near := findDoc(ix, communityDirs(), "CODEOWNERS"); len(near) > 0 {
 					p.Reportf(near[0].Path, 0, "GitHub ignores %s: it reads only .github/CODEOWNERS, CODEOWNERS or docs/CODEOWNERS, in exactly that case and with no extension; rename it to .github/CODEOWNERS", near[0].Path)
+					return nil
+				}
+				if m, ok := ownersFile(p); ok {
+					p.Report(Finding{Path: ".github/CODEOWNERS", Advisory: true, Key: "maintainers-file",
+						Message: "no CODEOWNERS file; " + m.Path + " names the maintainers, but GitHub requests no review from it: add .github/CODEOWNERS (e.g. \"* @your-org/maintainers\") to have reviewers requested automatically"})
 					return nil
 				}
 				p.Reportf(".github/CODEOWNERS", 0, "no CODEOWNERS file: add .github/CODEOWNERS assigning reviewers, e.g. \"* @your-org/maintainers\"")
@@ -98,4 +109,18 @@ specific rules below it (the last matching rule wins); fix each reported line.`,
 			return nil
 		},
 	}
+}
+
+// ownersFile finds a MAINTAINERS or OWNERS file that names someone: weaker
+// evidence of review ownership than CODEOWNERS.
+func ownersFile(p *Pass) (fileset.Entry, bool) {
+	for _, c := range findDocs(p.Target, docSearch{names: []string{"maintainers", "owners"}}) {
+		if c.Escapes || c.Loose {
+			continue
+		}
+		if data, err := p.Target.ReadFile(c.Path); err == nil && countWords(data) > 0 {
+			return c.Entry, true
+		}
+	}
+	return fileset.Entry{}, false
 }

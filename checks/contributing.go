@@ -3,7 +3,7 @@
 
 package checks
 
-import "strings"
+import "github.com/ospolint/ospolint/checks/fileset"
 
 func contributing() *Check {
 	return &Check{
@@ -16,60 +16,33 @@ func contributing() *Check {
 		Options: []Option{
 			{Name: "min-words", Type: TypeInt, Default: int64(20), Help: "fewest words of text the guide must have"},
 		},
-		Help: `A contributing guide (CONTRIBUTING.md, or .rst/.txt/.adoc, any case) in the repository root,
-in ` + "`docs/`" + ` or in ` + "`.github/`" + ` tells newcomers how to propose a change, how it is reviewed and under which
-terms contributions are accepted (DCO sign-off or CLA).
+		Help: `A contributing guide tells newcomers how to propose a change, how it is reviewed and under which terms
+contributions are accepted (DCO sign-off or CLA). ospolint accepts ` + "`CONTRIBUTING`, `CONTRIBUTE` and `HACKING`" + `
+(any case, ` + "`-`/`_`" + ` as you like, with no extension or .md, .rst, .txt, .adoc) at the root, in
+` + "`.github/`, `docs/`, `doc/` or `Documentation/`" + `, or one folder below those (u-boot's ` + "`doc/CONTRIBUTE.rst`" + `, a
+` + "`docs/contributing/README.md`" + `). The guide must have at least ` + "`min-words`" + ` words; text in scripts
+without spaces (Chinese, Japanese, Thai) is counted as the readme check explains.
 
 **Why (GGI-A-25, Promote open source development best practices):** the handbook asks every project to document how
 to contribute. It is also evidence for GGI-A-21 (Manage legal compliance): the guide is where the inbound licence of
 contributions is stated.
 
 **Fix:** add ` + "`CONTRIBUTING.md`" + ` at the root with how to build and test, how to submit a pull request, how reviews
-work and the contribution terms. GitHub also shows a guide from the organisation's public ` + "`.github`" + ` repository;
-ospolint checks that only when API checks are enabled.`,
+work and the contribution terms. GitHub links to the guide only from the root, ` + "`.github/`" + ` or ` + "`docs/`" + `, and
+also shows one from the organisation's public ` + "`.github`" + ` repository; ospolint checks that only when API checks
+are enabled.`,
 		Run: func(p *Pass) error {
-			es := findDoc(p.Target.index, communityDirs(), "CONTRIBUTING")
-			if len(es) == 0 {
-				p.Reportf(expectedPath("CONTRIBUTING.md"), 0, "no contributing guide: add CONTRIBUTING.md at the root, in docs/ or in .github/")
-				return nil
-			}
-			e, ok := pickDoc(p, es, "contributing guide")
-			if !ok {
-				return nil
-			}
-			data, ok := readDoc(p, e, "contributing guide")
-			if !ok {
-				return nil
-			}
-			if n := countWords(data); int64(n) < p.Options.Int("min-words") {
-				p.Reportf(e.Path, 1, "contributing guide is almost empty (%d words; at least %d expected)", n, p.Options.Int("min-words"))
+			cands := findDocs(p.Target, docSearch{names: []string{"contributing", "contribute", "hacking"}})
+			minWords := p.Options.Int("min-words")
+			found := judgeDocs(p, cands, "contributing guide", false, func(p *Pass, e fileset.Entry, data []byte) {
+				if n := countWords(data); int64(n) < minWords {
+					p.Reportf(e.Path, 1, "contributing guide is almost empty (%d words; at least %d expected)", n, minWords)
+				}
+			})
+			if !found {
+				p.Report(Finding{Path: expectedPath("CONTRIBUTING.md"), Key: "missing", Message: "no contributing guide: add CONTRIBUTING.md " + docPlaces})
 			}
 			return nil
 		},
 	}
-}
-
-// countWords counts words with at least one letter, skipping Markdown image
-// and badge lines and link targets.
-func countWords(data []byte) int {
-	n := 0
-	for _, line := range strings.Split(string(data), "\n") {
-		t := strings.TrimSpace(line)
-		if strings.HasPrefix(t, "[![") || strings.HasPrefix(t, "![") || strings.HasPrefix(t, "<img") {
-			continue
-		}
-		for _, w := range strings.Fields(t) {
-			if strings.Contains(w, "://") {
-				continue
-			}
-			if strings.IndexFunc(w, isLetter) >= 0 {
-				n++
-			}
-		}
-	}
-	return n
-}
-
-func isLetter(r rune) bool {
-	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 0x7f
 }

@@ -133,6 +133,11 @@ type Finding struct {
 	Key string
 	// Properties carry facts for JSON and SARIF (e.g. licence confidence).
 	Properties map[string]any
+	// Advisory marks an observation that is not a failure: it is reported
+	// at note level whatever the check's level, and the check still passes
+	// (a code of conduct that adopts another by link, MAINTAINERS in place
+	// of CODEOWNERS, a per-file licence text not identified).
+	Advisory bool
 }
 
 // Pass is one check's run on one target.

@@ -18,6 +18,12 @@ func readme() *Check {
 ` + "`docs/`" + ` is the first thing users and contributors read. A README holding only a title or badges counts as
 missing: it must have at least ` + "`min-words`" + ` words of text.
 
+Words are counted as word processors count them, so that scripts written without spaces are judged fairly: each
+Han, Hiragana or Katakana character is a word (a Chinese README of 100 characters has about 100 words; most Chinese
+and Japanese words are one or two characters), a run of Thai, Lao, Khmer or Myanmar letters counts one word per
+three letters (vowel signs and tone marks aside), and text in other scripts, Korean included, counts the runs of
+letters between spaces. Image and badge lines and link targets do not count.
+
 **Why (GGI-A-25, Promote open source development best practices):** the handbook lists the README among the files
 every project has. For GGI-A-21 (Manage legal compliance) the README is where users look for the licence statement.
 

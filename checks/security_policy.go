@@ -6,6 +6,8 @@ package checks
 import (
 	"regexp"
 	"strings"
+
+	"github.com/ospolint/ospolint/checks/fileset"
 )
 
 func securityPolicy() *Check {
@@ -16,18 +18,22 @@ func securityPolicy() *Check {
 		Activities: []string{"GGI-A-22"},
 		Level:      Error,
 		Needs:      NeedFiles,
-		Help: `A security policy (` + "`SECURITY.md`" + `, any case, or .rst/.txt/.adoc) in the repository root, in ` + "`docs/`" + `
-or in ` + "`.github/`" + ` must give a **reporting channel** that is not public. ospolint accepts:
+		Help: `A security policy must give a **reporting channel** that is not public. ospolint looks for
+` + "`SECURITY`" + ` (any case, with no extension or .md, .rst, .txt, .adoc) at the root, in ` + "`.github/`, `docs/`, `doc/`" + `
+or ` + "`Documentation/`" + `, or one folder below those (u-boot's ` + "`doc/develop/security.rst`" + `); in those places a file
+whose name only starts with "security" (` + "`security-bugs.rst`" + `) counts too when it gives a channel. It accepts:
 
 - an e-mail address or ` + "`mailto:`" + ` link;
 - a link to a private advisory or report form, such as ` + "`https://github.com/OWNER/REPO/security/advisories/new`" + `,
-  or any URL or Markdown link on a line about reporting or contacting (links to public issues, pull requests or
-  discussions, and the list of published advisories, do not count);
+  or any URL or Markdown link in a paragraph about reporting or contacting, or in the paragraph right after one
+  ("how to report vulnerabilities can be found here:" and the link below it); links to public issues, pull requests
+  or discussions, and the list of published advisories, do not count;
 - a mention of GitHub private vulnerability reporting, of opening a (draft) security advisory or of the Security tab;
 - a ` + "`Contact:`" + ` line in the style of security.txt (RFC 9116).
 
-A file without any of these is a finding, and so are unfilled placeholders (` + "`[INSERT EMAIL ADDRESS]`" + `) and the
-untouched text of GitHub's SECURITY.md template ("Use this section to tell people..."), each with its line.
+A policy without any of these is a finding, and so are unfilled placeholders (` + "`[INSERT EMAIL ADDRESS]`" + `) and the
+untouched text of GitHub's SECURITY.md template ("Use this section to tell people..."), each with its line. When
+several files qualify, one that passes is enough.
 
 **Why (GGI-A-22, Manage software vulnerabilities):** the handbook does not name SECURITY.md; ospolint cites GGI-A-22
 because its text calls for a way to report and manage vulnerabilities, and a published private channel is the
@@ -35,35 +41,33 @@ first step: reporters who find no channel open public issues or stay silent.
 
 **Fix:** add ` + "`SECURITY.md`" + ` saying which versions get fixes and how to report, for example "Report
 vulnerabilities privately through GitHub (Security tab, *Report a vulnerability*) or to security@your-org.org".
-Enable private vulnerability reporting in the repository settings (the ` + "`private-vulnerability-reporting`" + ` check
-verifies it with API checks). GitHub also shows a policy from the organisation's public ` + "`.github`" + `
+GitHub shows the policy in its Security tab only from the root, ` + "`.github/`" + ` or ` + "`docs/`" + `: a short
+` + "`SECURITY.md`" + ` linking to a policy kept elsewhere makes it visible there. Enable private vulnerability reporting
+in the repository settings. GitHub also shows a policy from the organisation's public ` + "`.github`" + `
 repository; ospolint checks that only when API checks are enabled.`,
 		Run: func(p *Pass) error {
-			es := findDoc(p.Target.index, communityDirs(), "SECURITY")
-			e, ok := pickDoc(p, es, "security policy")
-			if !ok {
-				if len(es) == 0 {
-					p.Reportf(expectedPath("SECURITY.md"), 0, "no security policy: add SECURITY.md at the root, in docs/ or in .github/ saying how to report a vulnerability privately")
-				}
-				return nil
-			}
-			data, ok := readDoc(p, e, "security policy")
-			if !ok {
-				return nil
-			}
-			lines := docLines(data)
-			holes := reportPlaceholders(p, e.Path, lines, "with a private way to report vulnerabilities (e-mail address or advisory link)")
-			for i, l := range lines {
-				if strings.Contains(strings.ToLower(l), "use this section to tell people") {
-					holes[i] = true
-					p.Reportf(e.Path, i+1, "%s still holds GitHub's template text: replace it with your supported versions and how to report a vulnerability", e.Name())
-				}
-			}
-			if len(holes) == 0 && !hasReportingChannel(lines) {
-				p.Reportf(e.Path, 0, "%s has no reporting channel: add a security e-mail address or a link to a private advisory form (e.g. .../security/advisories/new), or mention GitHub private vulnerability reporting", e.Name())
+			cands := findDocs(p.Target, docSearch{names: []string{"security", "securitypolicy"}, prefix: "security"})
+			if !judgeDocs(p, cands, "security policy", true, judgePolicy) {
+				p.Report(Finding{Path: expectedPath("SECURITY.md"), Key: "missing", Message: "no security policy: add SECURITY.md " + docPlaces + " saying how to report a vulnerability privately"})
 			}
 			return nil
 		},
+	}
+}
+
+// judgePolicy reports what keeps a security policy from giving a private
+// reporting channel.
+func judgePolicy(p *Pass, e fileset.Entry, data []byte) {
+	lines := docLines(data)
+	holes := reportPlaceholders(p, e.Path, lines, "with a private way to report vulnerabilities (e-mail address or advisory link)")
+	for i, l := range lines {
+		if strings.Contains(strings.ToLower(l), "use this section to tell people") {
+			holes[i] = true
+			p.Reportf(e.Path, i+1, "%s still holds GitHub's template text: replace it with your supported versions and how to report a vulnerability", e.Name())
+		}
+	}
+	if len(holes) == 0 && !hasReportingChannel(lines) {
+		p.Reportf(e.Path, 0, "%s has no reporting channel: add a security e-mail address or a link to a private advisory form (e.g. .../security/advisories/new), or mention GitHub private vulnerability reporting", e.Name())
 	}
 }
 
@@ -78,7 +82,12 @@ var (
 // report privately.
 func hasReportingChannel(lines []string) bool {
 	for _, l := range lines {
-		if privateReporting.MatchString(l) || securityTxtContact.MatchString(l) {
+		if securityTxtContact.MatchString(l) {
+			return true
+		}
+	}
+	for _, pa := range paragraphs(lines, nil) {
+		if privateReporting.MatchString(pa.text) {
 			return true
 		}
 	}

@@ -60,6 +60,9 @@ type Finding struct {
 	Fingerprint string         `json:"fingerprint"`
 	Waived      *Waived        `json:"waived,omitempty"`
 	Properties  map[string]any `json:"properties,omitempty"`
+	// Advisory findings are observations at note level that do not fail
+	// their check (see checks.Finding).
+	Advisory bool `json:"advisory,omitempty"`
 
 	level checks.Level
 }

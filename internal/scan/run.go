@@ -89,12 +89,16 @@ func Run(ctx context.Context, r *repo.Repo, plan *Plan, opt Options) (*TargetRes
 		if p.Check.Runner {
 			cr.Status = checks.StatusPass
 		}
+		failing := 0
 		for _, f := range res.Findings {
 			if f.Check == cr.ID && f.Waived == nil {
 				cr.Findings++
+				if !f.Advisory {
+					failing++
+				}
 			}
 		}
-		if cr.Status == checks.StatusPass && cr.Findings > 0 {
+		if cr.Status == checks.StatusPass && failing > 0 {
 			cr.Status = checks.StatusFail
 		}
 		results[i] = cr
@@ -149,10 +153,15 @@ func newFinding(pc Planned, f checks.Finding) Finding {
 		key = f.Message
 	}
 	sum := sha256.Sum256([]byte(pc.Check.ID + "\x00" + f.Path + "\x00" + key))
+	level := pc.Level
+	if f.Advisory {
+		level = min(level, checks.Note)
+	}
 	return Finding{
 		Check:       pc.Check.ID,
-		Level:       pc.Level.String(),
-		level:       pc.Level,
+		Level:       level.String(),
+		level:       level,
+		Advisory:    f.Advisory,
 		Message:     f.Message,
 		Path:        f.Path,
 		Line:        f.Line,

@@ -64,6 +64,41 @@ func TestOutcomes(t *testing.T) {
 	}
 }
 
+// TestAdvisoryFindings: an advisory finding is a note whatever the check's
+// level and leaves the check passing; a check with a real finding beside an
+// advisory one fails.
+func TestAdvisoryFindings(t *testing.T) {
+	plan := &Plan{Config: &config.Config{}, Checks: []Planned{
+		{Check: custom("adopted", func(p *checks.Pass) error {
+			p.Report(checks.Finding{Path: "CODE_OF_CONDUCT.md", Message: "adopts a code by link", Advisory: true})
+			return nil
+		}), Level: checks.Error},
+		{Check: custom("mixed", func(p *checks.Pass) error {
+			p.Report(checks.Finding{Path: "a.txt", Message: "observation", Advisory: true})
+			p.Reportf("a.txt", 1, "problem")
+			return nil
+		}), Level: checks.Warning},
+	}}
+	res, err := Run(context.Background(), memRepo(fstest.MapFS{"a.txt": {Data: []byte("x")}}), plan, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(map[string]checks.Status{"adopted": checks.StatusPass, "mixed": checks.StatusFail}, statuses(res)); d != "" {
+		t.Errorf("statuses (-want +got):\n%s", d)
+	}
+	levels := map[string]string{}
+	for _, f := range res.Findings {
+		levels[f.Check+" "+f.Message] = f.Level
+		if f.Message != "problem" && (!f.Advisory || f.Severity() != checks.Note) {
+			t.Errorf("finding %+v: want an advisory note", f)
+		}
+	}
+	want := map[string]string{"adopted adopts a code by link": "note", "mixed observation": "note", "mixed problem": "warning"}
+	if d := cmp.Diff(want, levels); d != "" {
+		t.Errorf("levels (-want +got):\n%s", d)
+	}
+}
+
 func TestWaivers(t *testing.T) {
 	cfg := &config.Config{Waivers: []config.Waiver{
 		{Check: "finds", Paths: []string{"docs/**"}, Reason: "docs are generated", Pos: config.Pos{File: ".ospolint.yml", Line: 4}},
