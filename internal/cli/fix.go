@@ -19,6 +19,7 @@ import (
 	"github.com/ospolint/ospolint/internal/license"
 	"github.com/ospolint/ospolint/internal/repo"
 	"github.com/ospolint/ospolint/internal/scan"
+	"github.com/ospolint/ospolint/internal/spdxlist"
 )
 
 type fixFlags struct {
@@ -52,7 +53,7 @@ func newFix(stdout, stderr io.Writer) *cobra.Command {
   an existing header is never duplicated or removed. Binary files, files without a comment syntax (JSON, plain
   text) and files over 16 MiB get a <file>.license sidecar instead;
 - every licence the headers name gets its text in LICENSES/<id>.txt when it has none, from the root licence
-  file that holds it;
+  file that holds it, or else from the SPDX License List shipped with ospolint;
 - a missing CONTRIBUTING.md, CODE_OF_CONDUCT.md or SECURITY.md is created from a template.
 
 Afterwards reuse lint and ospolint scan --rules reuse pass.
@@ -138,7 +139,7 @@ func runFix(ctx context.Context, f fixFlags, dir string, stdout, stderr io.Write
 	req := fixRequest(res, f)
 	req.Text = fix.TextSource(res.Facts.License.Files, func(p string) ([]byte, error) {
 		return repo.ReadFile(r.FS, p, license.MaxClassify)
-	}, nil)
+	}, spdxlist.Text)
 	lic := f.license
 	if lic == "" && (len(req.Headers) > 0 || len(req.Community) > 0) {
 		if lic, err = fixLicense(res, tree, stderr); err != nil {
@@ -153,8 +154,7 @@ func runFix(ctx context.Context, f fixFlags, dir string, stdout, stderr io.Write
 	for _, s := range pl.Skipped {
 		fmt.Fprintf(stderr, "ospolint: not fixed: %s\n", s)
 	}
-	switch {
-	case f.dryRun || f.check:
+	if f.dryRun || f.check {
 		if f.dryRun {
 			if err := fix.Diff(stdout, pl.Changes); err != nil {
 				return err

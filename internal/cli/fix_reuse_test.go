@@ -51,6 +51,14 @@ func TestFixPassesReuseLint(t *testing.T) {
 			"src/main.rs": "fn main() {}\n",
 			"README.md":   "# d\n\nLicensed under either of Apache License, Version 2.0 or MIT license at your option.\n",
 		}, []string{"--no-community"}},
+		{"crate with one licence file: the other text from the shipped list", map[string]string{
+			"LICENSE-MIT": mit,
+			"Cargo.toml":  "[package]\nname = \"d\"\nversion = \"0.1.0\"\nlicense = \"MIT OR Apache-2.0\"\n",
+			"src/main.rs": "fn main() {}\n",
+		}, []string{"--no-community"}},
+		{"exception and a licence without a file", map[string]string{
+			"src/Main.java": "class Main {}\n",
+		}, []string{"--no-community", "--license", "GPL-2.0-or-later WITH Classpath-exception-2.0"}},
 		{"sidecars, partial headers, ignored files, a LICENCE", map[string]string{
 			"LICENCE":      mit,
 			".gitignore":   "build/\n",

@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/ospolint/ospolint/internal/spdxlist"
 )
 
 // REUSE-IgnoreStart
@@ -311,6 +313,35 @@ func TestFixCheck(t *testing.T) {
 	code, out, _ = run(t, append([]string{"fix", "--check"}, args[1:]...)...)
 	if code != ExitOK || strings.TrimSpace(out) != "nothing to fix" {
 		t.Errorf("after fix: exit %d, output %q", code, out)
+	}
+}
+
+// TestFixWritesLicenceTexts: each licence of the new headers gets its text,
+// from the root licence file holding it or from the shipped SPDX list.
+func TestFixWritesLicenceTexts(t *testing.T) {
+	mit := readFixture(t, "lic-dual", "LICENSE-MIT")
+	dir := writeTree(t, map[string]string{
+		"LICENSE-MIT": mit,
+		"Cargo.toml":  "[package]\nname = \"d\"\nversion = \"0.1.0\"\nlicense = \"MIT OR Apache-2.0\"\n",
+		"src/main.rs": "fn main() {}\n",
+	})
+	code, out, errOut := run(t, "fix", "--no-community", "--copyright", "Example Org", dir)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s%s", code, out, errOut)
+	}
+	for _, want := range []string{
+		"fixed LICENSES/MIT.txt: text of MIT (from LICENSE-MIT)",
+		"fixed LICENSES/Apache-2.0.txt: text of Apache-2.0 (from the SPDX License List shipped with ospolint)",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	apache, _ := spdxlist.Text("Apache-2.0")
+	for name, want := range map[string]string{"MIT.txt": mit, "Apache-2.0.txt": apache} {
+		if b, _ := os.ReadFile(filepath.Join(dir, "LICENSES", name)); string(b) != want || want == "" {
+			t.Errorf("LICENSES/%s: %d bytes, want %d", name, len(b), len(want))
+		}
 	}
 }
 

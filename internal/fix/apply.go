@@ -5,13 +5,12 @@ package fix
 
 import (
 	"bytes"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"io/fs"
-	"math/rand/v2"
 	"os"
 	"path"
-	"strconv"
 )
 
 // pending is one change on its way into the tree.
@@ -141,7 +140,7 @@ func (t *Tree) stage(p string, data []byte, perm fs.FileMode, old fs.FileInfo) (
 	var f *os.File
 	var tmp string
 	for range 10 {
-		tmp = path.Join(path.Dir(p), "."+path.Base(p)+".ospolint-"+strconv.FormatUint(rand.Uint64(), 36)+".tmp")
+		tmp = path.Join(path.Dir(p), "."+path.Base(p)+".ospolint-"+rand.Text()[:12]+".tmp")
 		var err error
 		f, err = t.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL|noFollow, 0o600)
 		if err == nil {

@@ -70,10 +70,10 @@ func (t *Tree) Plan(req Request) (Plan, error) {
 		}
 	}
 	for _, p := range sorted(req.Community) {
-		switch st, _, why := t.Inspect(p); {
-		case st == Regular:
+		switch st, _, why := t.Inspect(p); st {
+		case Regular:
 			continue // the file exists; what it lacks needs a person
-		case st == Blocked:
+		case Blocked:
 			pl.Skipped = append(pl.Skipped, (&BlockedError{Path: p, Why: why}).Error())
 			continue
 		}
