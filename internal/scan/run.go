@@ -28,6 +28,10 @@ import (
 type Options struct {
 	// Now is the day waivers are judged against (default: today).
 	Now time.Time
+	// Outputs are the files this run writes inside the target (relative,
+	// slash-separated): the scan leaves them out, as it does earlier
+	// ospolint reports (OwnReport).
+	Outputs []string
 }
 
 // Run scans one opened repository with the plan. Problems of single files
@@ -43,7 +47,10 @@ func Run(ctx context.Context, r *repo.Repo, plan *Plan, opt Options) (*TargetRes
 	if plan.needsLicense() {
 		go license.Prefetch(r.FS)
 	}
-	ix, problems, err := repo.Walk(ctx, r, repo.WalkOptions{Exclude: plan.excluded})
+	own := skipOwn(r.FS, opt.Outputs)
+	ix, problems, err := repo.Walk(ctx, r, repo.WalkOptions{Exclude: func(p string, isDir bool) bool {
+		return plan.excluded(p, isDir) || !isDir && own(p)
+	}})
 	if err != nil {
 		return nil, err
 	}
