@@ -55,6 +55,10 @@ func All() []*Check {
 		kindMaxFileSize(),
 		kindNoBinaries(),
 
+		// Change checks (diff mode: scan --diff-base).
+		headerRemoved(),
+		licenseChanged(),
+
 		// Config waivers (produced by the runner).
 		waiverExpired(),
 		waiverUnmatched(),

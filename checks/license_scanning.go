@@ -322,6 +322,9 @@ func ciSteps(f ciFile, data []byte, p *Pass) ([]ciStep, []string) {
 				}
 			case refKey(key):
 				steps = append(steps, ciStep{uses: strings.TrimSpace(n.Value)})
+				if inc := localAction(n.Value, p.Target.index); key == "uses" && inc != "" {
+					includes = append(includes, inc)
+				}
 			}
 			if key == "include" || key == "local" {
 				if inc := localInclude(n.Value, p.Target.index); inc != "" {
@@ -413,6 +416,22 @@ func localInclude(v string, ix *fileset.Index) string {
 	p := strings.TrimPrefix(path.Clean("/"+v), "/")
 	if _, ok := ix.Lookup(p); ok && (strings.HasSuffix(p, ".yml") || strings.HasSuffix(p, ".yaml")) {
 		return p
+	}
+	return ""
+}
+
+// localAction resolves a GitHub Actions step's local action ("uses: ./"
+// or "./.github/actions/x") to its action.yml, whose steps run in the job.
+func localAction(v string, ix *fileset.Index) string {
+	v = strings.TrimSpace(v)
+	if !strings.HasPrefix(v, "./") {
+		return ""
+	}
+	dir := strings.TrimPrefix(path.Clean("/"+v), "/")
+	for _, name := range []string{"action.yml", "action.yaml"} {
+		if _, ok := ix.Lookup(path.Join(dir, name)); ok {
+			return path.Join(dir, name)
+		}
 	}
 	return ""
 }

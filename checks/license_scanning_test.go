@@ -34,6 +34,21 @@ func TestLicenseScanning(t *testing.T) {
 			files: fstest.MapFS{".github/workflows/gov.yml": workflow("      - uses: ospolint/ospolint@v1\n        with:\n          fail-on: error\n")},
 		},
 		{
+			name: "local action running ospolint",
+			files: fstest.MapFS{
+				".github/workflows/gov.yml": workflow("      - uses: ./\n        with:\n          fail-on: error\n"),
+				"action.yml":                file("runs:\n  using: composite\n  steps:\n    - run: ospolint scan .\n      shell: bash\n"),
+			},
+		},
+		{
+			name: "local action running something else",
+			files: fstest.MapFS{
+				".github/workflows/gov.yml":         workflow("      - uses: ./.github/actions/build\n"),
+				".github/actions/build/action.yaml": file("runs:\n  using: composite\n  steps:\n    - run: make\n      shell: bash\n"),
+			},
+			want: []string{".github/workflows:0: " + noScanner},
+		},
+		{
 			name:  "reusable workflow from ospolint",
 			files: fstest.MapFS{".github/workflows/gov.yml": file("on: push\njobs:\n  gov:\n    uses: ospolint/ospolint/.github/workflows/scan.yml@v1\n")},
 		},

@@ -31,6 +31,7 @@ type Target struct {
 		res  license.Result
 	}
 	reuse reuseFacts // REUSE evaluation, see target_reuse.go
+	diff  diffState  // the change under review in diff mode, see diff.go
 }
 
 type cached struct {

@@ -89,6 +89,7 @@ as text, JSON, SARIF or Markdown.`,
 		newRules(stdout),
 		newSBOM(stdout),
 		newFix(stdout, stderr),
+		newAction(stdout, stderr, getenv),
 		&cobra.Command{
 			Use:   "version",
 			Short: "Print the version",

@@ -117,6 +117,7 @@ func TestReadmeCommands(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/widget\n\ngo 1.22\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	readmeHistory(t, dir)
 	t.Chdir(dir)
 	ran := 0
 	inBlock := false

@@ -55,10 +55,9 @@ func Community(p string, prj Project, h Header) (Change, error) {
 	if err := t.Execute(&b, prj); err != nil {
 		return Change{}, fmt.Errorf("template %s: %w", name, err)
 	}
-	need := Missing(b.Bytes())
-	out, _, err := AddHeader(p, b.Bytes(), h, need)
+	out, _, err := AddHeader(p, b.Bytes(), h)
 	if err != nil {
 		return Change{}, err
 	}
-	return Change{Path: p, New: out, Reason: "missing " + name, license: h.written(need)}, nil
+	return Change{Path: p, New: out, Reason: "missing " + name}, nil
 }

@@ -27,6 +27,9 @@ func formats() map[string]Writer {
 		"json":     JSON,
 		"sarif":    SARIF,
 		"markdown": Markdown,
+		// GitHub Actions: annotations and the job summary (github.go).
+		"github":  GitHub,
+		"summary": Summary,
 	}
 }
 

@@ -6,7 +6,6 @@ package report
 import (
 	"fmt"
 	"io"
-	"path"
 	"strings"
 	"unicode"
 
@@ -132,6 +131,7 @@ type sarifResult struct {
 	Message             sarifText          `json:"message"`
 	Locations           []sarifLocation    `json:"locations"`
 	PartialFingerprints map[string]string  `json:"partialFingerprints"`
+	BaselineState       string             `json:"baselineState,omitempty"`
 	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
 	Properties          map[string]any     `json:"properties,omitempty"`
 }
@@ -162,6 +162,13 @@ type sarifSuppression struct {
 func SARIF(w io.Writer, r *scan.Report) error {
 	log := sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{}}
 	cats := categories(r.Targets)
+	if c := strings.Trim(r.Category, "/ "); c != "" {
+		// --sarif-category replaces "ospolint", so several uploads for one
+		// commit (other rule sets, other paths) keep their own alerts.
+		for i := range cats {
+			cats[i] = c + "/" + strings.TrimPrefix(cats[i], categoryPrefix)
+		}
+	}
 	for i, t := range r.Targets {
 		log.Runs = append(log.Runs, sarifRunOf(r, t, cats[i]))
 	}
@@ -182,7 +189,7 @@ func sarifRunOf(r *scan.Report, t *scan.TargetResult, category string) sarifRun 
 		OriginalURIBaseIDs: map[string]sarifArtifactLoc{
 			// The absolute root is unknown to the report (and differs between
 			// machines); uploaders resolve %SRCROOT% to the checkout.
-			srcRoot: {Description: &sarifText{Text: "The root of the scanned repository (the top of its git working tree)."}},
+			srcRoot: {Description: &sarifText{Text: "The root of the scanned repository."}},
 		},
 		Results: []sarifResult{},
 	}
@@ -194,7 +201,7 @@ func sarifRunOf(r *scan.Report, t *scan.TargetResult, category string) sarifRun 
 	if t.Error != "" {
 		inv.Notifications = append(inv.Notifications, sarifNotification{
 			Level:   "error",
-			Message: sarifText{Text: sentence(failureText(t))},
+			Message: sarifText{Text: sentence("the target could not be scanned: " + t.Error)},
 		})
 	}
 	for _, c := range t.Checks {
@@ -215,7 +222,7 @@ func sarifRunOf(r *scan.Report, t *scan.TargetResult, category string) sarifRun 
 		inv.Notifications = append(inv.Notifications, sarifNotification{
 			Level:     "warning",
 			Message:   sarifText{Text: sentence("skipped " + p.Path + ": " + p.Message)},
-			Locations: []sarifLocation{sarifLocationOf(t.Subdir, p.Path, 0)},
+			Locations: []sarifLocation{sarifLocationOf(p.Path, 0)},
 		})
 	}
 	run.Invocations = []sarifInvocation{inv}
@@ -227,16 +234,25 @@ func sarifRunOf(r *scan.Report, t *scan.TargetResult, category string) sarifRun 
 		}}
 	}
 
-	for _, f := range t.Findings {
-		i, ok := index[f.Check]
-		if !ok {
-			// A finding of a check the report does not list still needs a
-			// rule: ruleIndex must point into rules.
-			rules = append(rules, fallbackRule(f.Check, f.Level))
-			i = len(rules) - 1
-			index[f.Check] = i
+	// In diff and baseline mode the findings already known are written too,
+	// as unchanged: code scanning compares analyses itself, and a result
+	// left out would close its alert as fixed.
+	for k, fs := range [][]scan.Finding{t.Findings, t.Known} {
+		for _, f := range fs {
+			i, ok := index[f.Check]
+			if !ok {
+				// A finding of a check the report does not list still needs a
+				// rule: ruleIndex must point into rules.
+				rules = append(rules, fallbackRule(f.Check, f.Level))
+				i = len(rules) - 1
+				index[f.Check] = i
+			}
+			res := sarifResultOf(f, i)
+			if t.Since != nil {
+				res.BaselineState = [...]string{"new", "unchanged"}[k]
+			}
+			run.Results = append(run.Results, res)
 		}
-		run.Results = append(run.Results, sarifResultOf(t.Subdir, f, i))
 	}
 	run.Tool.Driver.Rules = rules
 	if run.Tool.Driver.Rules == nil {
@@ -246,16 +262,13 @@ func sarifRunOf(r *scan.Report, t *scan.TargetResult, category string) sarifRun 
 	return run
 }
 
-// sarifResultOf is a finding of a target in the directory subdir of its
-// repository. The fingerprint stays the finding's own, computed from its
-// path in the target, so it is the same on every run of the same command.
-func sarifResultOf(subdir string, f scan.Finding, ruleIndex int) sarifResult {
+func sarifResultOf(f scan.Finding, ruleIndex int) sarifResult {
 	res := sarifResult{
 		RuleID:              f.Check,
 		RuleIndex:           ruleIndex,
 		Level:               sarifLevel(f.Level),
 		Message:             sarifText{Text: sentence(f.Message)},
-		Locations:           []sarifLocation{sarifLocationOf(subdir, f.Path, f.Line)},
+		Locations:           []sarifLocation{sarifLocationOf(f.Path, f.Line)},
 		PartialFingerprints: map[string]string{fingerprintKey: f.Fingerprint},
 	}
 	props := map[string]any{}
@@ -274,7 +287,7 @@ func sarifResultOf(subdir string, f scan.Finding, ruleIndex int) sarifResult {
 			s.Justification += " (until " + f.Waived.Until + ")"
 		}
 		if f.Waived.File != "" {
-			loc := sarifLocationOf(subdir, f.Waived.File, f.Waived.Line)
+			loc := sarifLocationOf(f.Waived.File, f.Waived.Line)
 			s.Location = &loc
 		}
 		res.Suppressions = []sarifSuppression{s}
@@ -385,9 +398,6 @@ func runProperties(t *scan.TargetResult) map[string]any {
 		"target": t.Target,
 		"files":  t.Files,
 	}
-	if t.Subdir != "" {
-		props["subdir"] = t.Subdir
-	}
 	if t.Kind != "" {
 		props["kind"] = t.Kind
 	}
@@ -421,18 +431,12 @@ func nonNil(s []string) []string {
 	return s
 }
 
-// sarifLocationOf points at the file p of a target in the directory subdir
-// of its repository, relative to %SRCROOT%, the repository root: code
-// scanning resolves URIs against the root of the checkout, so a target
-// below it (the Action's path input, a monorepo package) must not have its
-// alerts land on same-named files at the top. Line 0 (unknown, or a file
-// that is missing) becomes line 1: GitHub shows no alert without a region.
-func sarifLocationOf(subdir, p string, line int) sarifLocation {
+// sarifLocationOf points at a file relative to %SRCROOT%. Line 0 (unknown,
+// or a file that is missing) becomes line 1: GitHub shows no alert without
+// a region.
+func sarifLocationOf(p string, line int) sarifLocation {
 	if line < 1 {
 		line = 1
-	}
-	if subdir != "" {
-		p = path.Join(subdir, p)
 	}
 	return sarifLocation{PhysicalLocation: sarifPhysical{
 		ArtifactLocation: sarifArtifactLoc{URI: relativeURI(p), URIBaseID: srcRoot},
@@ -571,10 +575,3 @@ func clip(s string, n int) string {
 }
 
 func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
-
-func failureText(t *scan.TargetResult) string {
-	if t.ConfigError != nil {
-		return "the target was not scanned, its configuration is wrong: " + t.Error
-	}
-	return "the target could not be scanned: " + t.Error
-}

@@ -22,6 +22,9 @@ type Report struct {
 	// Checks are the checks that ran (built-in and user rules), sorted by
 	// ID, for reporters that list rules (SARIF).
 	Checks []*checks.Check `json:"-"`
+	// Category, when set, is the SARIF automationDetails category
+	// (--sarif-category), so several uploads for one commit coexist.
+	Category string `json:"-"`
 }
 
 // Tool names the scanner.
@@ -36,33 +39,34 @@ type TargetResult struct {
 	Target   string `json:"target"`
 	Kind     string `json:"kind"`
 	Revision string `json:"revision,omitempty"`
-	// Subdir is the target's directory relative to the top of its git
-	// working tree, slash-separated, when the target is below it
-	// ("services/api"); paths in the result stay relative to the target,
-	// and SARIF prefixes them with Subdir.
-	Subdir string `json:"subdir,omitempty"`
 	// Error is set when the target could not be scanned at all.
-	Error string `json:"error,omitempty"`
-	// ConfigError is set, beside Error, when the target's configuration is
-	// wrong: where, so a reader can point at it.
-	ConfigError *ConfigError   `json:"configError,omitempty"`
-	Files       int            `json:"files"`
-	Findings    []Finding      `json:"findings"`
-	Checks      []CheckResult  `json:"checks"`
-	Facts       Facts          `json:"facts"`
-	Maturity    []GoalMaturity `json:"maturity"`
+	Error    string         `json:"error,omitempty"`
+	Files    int            `json:"files"`
+	Findings []Finding      `json:"findings"`
+	Checks   []CheckResult  `json:"checks"`
+	Facts    Facts          `json:"facts"`
+	Maturity []GoalMaturity `json:"maturity"`
 	// Problems are files or directories the walk could not read.
 	Problems []repo.Problem `json:"problems,omitempty"`
+	// Since, in diff and baseline mode, says what Findings are new against.
+	Since *Since `json:"since,omitempty"`
+	// Known are the findings the base revision or the baseline has too: not
+	// reported, but written to SARIF as unchanged, so that code scanning,
+	// which compares analyses itself, keeps their alerts open.
+	Known []Finding `json:"-"`
 }
 
-// ConfigError is a configuration mistake at a place in a file.
-type ConfigError struct {
-	// File is the configuration file, as the messages name it (relative to
-	// the target for its own .ospolint.yml); empty for a command-line flag.
-	File    string `json:"file,omitempty"`
-	Line    int    `json:"line,omitempty"`
-	Key     string `json:"key,omitempty"`
-	Message string `json:"message"`
+// Since describes the comparison behind a diff-mode or baseline scan.
+type Since struct {
+	// Base is the commit of the base revision (diff mode).
+	Base string `json:"base,omitempty"`
+	// Baseline is the report file given with --baseline.
+	Baseline string `json:"baseline,omitempty"`
+	// ChangedFiles counts the files the change adds, modifies or deletes
+	// (diff mode).
+	ChangedFiles *int `json:"changedFiles,omitempty"`
+	// Known counts the findings not reported because they were known.
+	Known int `json:"known"`
 }
 
 // Finding is one reported problem.

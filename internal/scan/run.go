@@ -28,10 +28,13 @@ import (
 type Options struct {
 	// Now is the day waivers are judged against (default: today).
 	Now time.Time
-	// Outputs are the files this run writes inside the target (relative,
-	// slash-separated): the scan leaves them out, as it does earlier
-	// ospolint reports (OwnReport).
-	Outputs []string
+	// Known, when set, holds findings already known (a baseline report's):
+	// they are not reported again (see diff.go).
+	Known *Known
+	// Paths, when set, are the only files scanned (with the files that
+	// hold their licensing information), instead of a walk of the whole
+	// repository: the pre-commit hook's staged files (see files.go).
+	Paths []string
 }
 
 // Run scans one opened repository with the plan. Problems of single files
@@ -40,22 +43,28 @@ type Options struct {
 // it could not read at any point of the scan: the result would judge part
 // of the revision as if it were all of it.
 func Run(ctx context.Context, r *repo.Repo, plan *Plan, opt Options) (*TargetResult, error) {
+	res, _, err := run(ctx, r, plan, opt, nil)
+	return res, err
+}
+
+// run is Run that also returns what the checks saw of the repository, and
+// gives the change checks the base of the change ch (diff mode, see
+// diff.go).
+func run(ctx context.Context, r *repo.Repo, plan *Plan, opt Options, ch *change) (*TargetResult, *checks.Target, error) {
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
 	}
 	res := &TargetResult{Target: r.Name, Kind: string(r.Kind), Revision: r.Revision, Findings: []Finding{}}
-	if plan.needsLicense() {
+	if plan.needsLicense() && opt.Paths == nil {
 		go license.Prefetch(r.FS)
 	}
-	own := skipOwn(r.FS, opt.Outputs)
-	ix, problems, err := repo.Walk(ctx, r, repo.WalkOptions{Exclude: func(p string, isDir bool) bool {
-		return plan.excluded(p, isDir) || !isDir && own(p)
-	}})
+	ix, problems, err := index(ctx, r, plan, opt)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	res.Files, res.Problems = ix.Len(), problems
 	t := checks.NewTarget(r.FS, ix)
+	ch.attach(t, r)
 
 	passes := make([]*checks.Pass, len(plan.Checks))
 	for i, pc := range plan.Checks {
@@ -76,10 +85,10 @@ func Run(ctx context.Context, r *repo.Repo, plan *Plan, opt Options) (*TargetRes
 	}
 	_ = g.Wait()
 	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("scan %s: %w", r.Name, err)
+		return nil, nil, fmt.Errorf("scan %s: %w", r.Name, err)
 	}
 	if err := r.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 
 	for i, p := range passes {
@@ -89,6 +98,7 @@ func Run(ctx context.Context, r *repo.Repo, plan *Plan, opt Options) (*TargetRes
 		}
 	}
 	plan.applyWaivers(res, opt.Now)
+	dropOutside(res, ix, opt)
 	for i, p := range passes {
 		pc := plan.Checks[i]
 		cr := results[i]
@@ -115,7 +125,8 @@ func Run(ctx context.Context, r *repo.Repo, plan *Plan, opt Options) (*TargetRes
 	res.Facts.License = licenseFact(t, plan)
 	res.Facts.Reuse = reuseFact(t, plan)
 	res.Maturity = maturity(plan, results)
-	return res, nil
+	opt.Known.split(res)
+	return res, t, nil
 }
 
 // runOne runs a check, turning a panic into an error outcome so one broken

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The ospolint Authors
+
+package scan
+
+import (
+	"context"
+	"strings"
+
+	"github.com/ospolint/ospolint/internal/repo"
+	"github.com/ospolint/ospolint/internal/reuse"
+)
+
+// index lists the files a scan sees: a walk of the whole repository, or,
+// with opt.Paths, those files and the ones that may hold their licensing
+// information (sidecars, REUSE.toml files above them, .reuse/dep5; for a
+// sidecar, the file it describes), so REUSE checks judge them as a whole
+// scan would.
+func index(ctx context.Context, r *repo.Repo, plan *Plan, opt Options) (*repo.Index, []repo.Problem, error) {
+	if opt.Paths == nil {
+		return repo.Walk(ctx, r, repo.WalkOptions{Exclude: plan.excluded})
+	}
+	var all []string
+	for _, p := range opt.Paths {
+		all = append(all, p)
+		all = append(all, reuse.SupportFiles(p)...)
+		if covered, ok := strings.CutSuffix(p, reuse.SidecarSuffix); ok {
+			all = append(all, covered)
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	ix, problems := repo.IndexPaths(r, all, plan.excluded)
+	return ix, problems, nil
+}
+
+// dropOutside keeps, in file mode, only the findings about files the scan
+// was given: a rule's finding that a file is missing is about the
+// repository, which file mode does not judge.
+func dropOutside(res *TargetResult, ix *repo.Index, opt Options) {
+	if opt.Paths == nil {
+		return
+	}
+	kept := res.Findings[:0]
+	for _, f := range res.Findings {
+		if _, ok := ix.Lookup(f.Path); ok {
+			kept = append(kept, f)
+		}
+	}
+	res.Findings = kept
+}
