@@ -5,6 +5,8 @@ package checks
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/ospolint/ospolint/internal/license"
 )
@@ -24,6 +26,18 @@ gives ` + "`NOASSERTION`" + ` and a finding here: ospolint never claims the base
 Each licence file in the JSON report carries the licences matched in it with their byte ranges; the SARIF run
 carries the same under ` + "`properties.licenseFiles`" + `.
 
+**The project licence is the root licence.** A licence file at the root (` + "`LICENSE`, `COPYING`, ..." + `) decides the
+project's expression. The texts in a licences folder (REUSE's ` + "`LICENSES/`" + `, u-boot's ` + "`Licenses/`" + `) are the
+licences of individual files: they are listed, and one that is not identified is a note, not a warning. Only when
+the root has no licence file do they make the project's expression, each by what it is identified as or, in
+` + "`LICENSES/`" + `, by the identifier its file name gives. A file there that holds no licence text (a README, a note
+on exceptions, a file that only names licences) never counts.
+
+**A licence pointer is not a licence text.** A licence file holding only the licence's name (` + "`MIT`" + `,
+"Licensed under the MIT License.", an SPDX tag) or only its notice ("Licensed under the Apache License, Version
+2.0 ...", the GPL's "This program is free software ...") is reported with the licence it names, at the confidence
+of a statement (70%) for a name, and with a warning: GGI-A-21 wants the licence text itself to ship with the code.
+
 Markdown or HTML formatting, CRLF line ends, a byte-order mark and copyright lines above the text do not change the
 result. A GNU licence text (GPL, LGPL, AGPL) names no variant by itself: ospolint reports ` + "`-only`" + ` unless
 the README, the licence file itself or a package manifest says "or (at your option) any later version" (or gives a
@@ -41,6 +55,7 @@ into an SBOM, and usually means custom terms that a lawyer must read.
 				p.NotApplicable("no licence file")
 				return nil
 			}
+			root := rootLicence(res.Files)
 			for _, f := range res.Files {
 				props := map[string]any{"expression": f.Expression, "confidence": round2(f.Confidence)}
 				if len(f.Matches) > 0 {
@@ -50,15 +65,20 @@ into an SBOM, and usually means custom terms that a lawyer must read.
 				if f.Note != "" {
 					props["note"] = f.Note
 				}
+				if license.InLicenceFolder(f.Path) {
+					reportFolderText(p, f, root, props)
+					continue
+				}
 				switch {
 				case f.Error != "":
 					p.Report(Finding{Path: f.Path, Message: fmt.Sprintf("licence file not classified: %s", f.Error), Key: "unreadable", Properties: props})
 				case f.Expression == license.NoAssertion && len(f.Matches) > 0:
-					p.Report(Finding{Path: f.Path, Line: 1, Key: "modified",
-						Message:    fmt.Sprintf("licence text resembles %s but only %.0f%% of it matches: modified or extra terms; reported as NOASSERTION", f.Matches[0].ID, f.Confidence*100),
-						Properties: props})
+					p.Report(Finding{Path: f.Path, Line: 1, Key: "modified", Message: resembles(f) + "; reported as NOASSERTION", Properties: props})
 				case f.Expression == license.NoAssertion:
 					p.Report(Finding{Path: f.Path, Line: 1, Key: "unknown", Message: "licence text not identified as any known licence; reported as NOASSERTION", Properties: props})
+				case license.TextMissing(f):
+					p.Report(Finding{Path: f.Path, Line: 1, Key: "pointer", Properties: props, Message: fmt.Sprintf(
+						"%s names %s but does not hold its text: ship the full licence text with the code (https://spdx.org/licenses/ has it), keeping this line above it if you like", f.Path, f.Expression)})
 				}
 			}
 			return nil
@@ -67,3 +87,59 @@ into an SBOM, and usually means custom terms that a lawyer must read.
 }
 
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
+
+// rootLicence names the root licence files that decide the project's
+// licence, for messages about the per-file texts of a licences folder; ""
+// when the folder decides.
+func rootLicence(files []license.File) string {
+	var names []string
+	for _, f := range files {
+		if !license.InLicenceFolder(f.Path) {
+			names = append(names, f.Path)
+		}
+	}
+	return strings.Join(names, " and ")
+}
+
+// reportFolderText reports, as advisory notes, what is wrong with one text
+// of a licences folder: these texts are the licences of individual files,
+// not the project's. Files that hold no licence text (a README, a note on
+// exceptions) are not reported.
+func reportFolderText(p *Pass, f license.File, root string, props map[string]any) {
+	if license.NotLicenceText(f) {
+		return
+	}
+	decides := "the licence of the files that name it"
+	if root != "" {
+		decides += "; the project licence is " + root + "'s"
+	}
+	var msg, key string
+	switch {
+	case f.Error != "":
+		msg, key = fmt.Sprintf("licence text not classified: %s (%s)", f.Error, decides), "unreadable"
+	case f.Expression == license.NoAssertion && len(f.Matches) > 0:
+		msg, key = fmt.Sprintf("%s (%s)", resembles(f), decides), "modified"
+	case f.Expression == license.NoAssertion:
+		msg, key = fmt.Sprintf("licence text not identified as any licence on the SPDX list (%s); name it with a LicenseRef- identifier if it is a custom licence", decides), "unknown"
+	case license.TextMissing(f):
+		msg, key = fmt.Sprintf("%s names %s but does not hold its text: put the full licence text here", f.Path, f.Expression), "pointer"
+	default:
+		return
+	}
+	p.Report(Finding{Path: f.Path, Line: 1, Key: key, Advisory: true, Message: msg, Properties: props})
+}
+
+// resembles says which licences a text not identified holds in part.
+func resembles(f license.File) string {
+	var ids []string
+	for _, m := range f.Matches {
+		if !slices.Contains(ids, m.ID) {
+			ids = append(ids, m.ID)
+		}
+	}
+	if len(ids) == 1 {
+		return fmt.Sprintf("licence text resembles %s but only %.0f%% of it matches: modified or extra terms", ids[0], f.Confidence*100)
+	}
+	return fmt.Sprintf("licence file holds %s, which cover only %.0f%% of it: the rest is a licence ospolint does not identify, or changed or extra terms",
+		strings.Join(ids, " and "), f.Confidence*100)
+}

@@ -111,8 +111,15 @@ func (r result) want(t *testing.T, code int) {
 // report is the part of the JSON report these tests read.
 type report struct {
 	Targets []struct {
-		Target   string `json:"target"`
-		Error    string `json:"error"`
+		Target      string `json:"target"`
+		Error       string `json:"error"`
+		Subdir      string `json:"subdir"`
+		ConfigError *struct {
+			File    string `json:"file"`
+			Line    int    `json:"line"`
+			Key     string `json:"key"`
+			Message string `json:"message"`
+		} `json:"configError"`
 		Findings []struct {
 			Check  string `json:"check"`
 			Level  string `json:"level"`
@@ -227,8 +234,13 @@ func TestMalformedConfig(t *testing.T) {
 			if !strings.Contains(r.stderr, tt.place) {
 				t.Errorf("stderr %q does not name %q", r.stderr, tt.place)
 			}
-			if r.stdout != "" {
-				t.Errorf("a configuration error wrote a report:\n%s", r.stdout)
+			// The report is still written, with the error at its place.
+			rep := parseReport(t, r.stdout)
+			if ce := rep.Targets[0].ConfigError; ce == nil || !strings.HasPrefix(tt.place, fmt.Sprintf("%s:%d: ", ce.File, ce.Line)) {
+				t.Errorf("the report's configError %+v is not at %q", ce, tt.place)
+			}
+			if n := strings.Count(r.stderr, tt.place); n != 1 {
+				t.Errorf("stderr names the error %d times, want once:\n%s", n, r.stderr)
 			}
 		})
 	}

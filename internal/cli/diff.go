@@ -119,9 +119,8 @@ func configRepo(head, base *repo.Repo) *repo.Repo {
 }
 
 // runMode scans a target as the flags ask: a change against its base, the
-// given files, or the whole repository; known holds a baseline's findings.
-func runMode(ctx context.Context, r, base *repo.Repo, plan *scan.Plan, f prFlags, known *scan.Known) (*scan.TargetResult, error) {
-	opt := scan.Options{Known: known}
+// given files, or the whole repository.
+func runMode(ctx context.Context, r, base *repo.Repo, plan *scan.Plan, f prFlags, opt scan.Options) (*scan.TargetResult, error) {
 	if base != nil {
 		return scan.RunDiff(ctx, base, r, plan, opt)
 	}

@@ -265,13 +265,15 @@ func fixRequest(res *scan.TargetResult, f fixFlags) fix.Request {
 		req.Licenses, req.Texts = rf.LicensesUsed, rf.LicenseTexts
 		req.LicenceFiles = res.Facts.License.Files
 	}
-	headers := map[string]bool{}
+	req.Headers = map[string]fix.Tags{}
 	for _, fd := range res.Findings {
 		switch fd.Check {
 		case "reuse-missing-license", "reuse-missing-copyright":
-			if !f.noHeaders && !headers[fd.Path] {
-				headers[fd.Path] = true
-				req.Headers = append(req.Headers, fd.Path)
+			if !f.noHeaders {
+				t := req.Headers[fd.Path]
+				t.License = t.License || fd.Check == "reuse-missing-license"
+				t.Copyright = t.Copyright || fd.Check == "reuse-missing-copyright"
+				req.Headers[fd.Path] = t
 			}
 		case "contributing", "code-of-conduct", "security-policy":
 			if !f.noCommunity {

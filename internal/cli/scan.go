@@ -149,24 +149,37 @@ func runScan(ctx context.Context, f scanFlags, targets []string, stdout, stderr 
 	rep := &scan.Report{SchemaVersion: scan.SchemaVersion, Tool: scan.Tool{Name: "ospolint", Version: Version, URI: "https://github.com/ospolint/ospolint"},
 		Category: f.pr.sarifCategory}
 	ran := map[string]*checks.Check{}
-	targetFailed := false
+	say := newSayer(stderr, len(targets) > 1)
+	var configFailed, targetFailed bool
 	for _, target := range targets {
-		res, plan, err := scanTarget(ctx, target, f, repo.OpenOptions{Ref: f.ref, Token: token, GitHub: github, TempDir: os.TempDir()}, known)
+		name := redact.URL(target)
+		res, plan, err := scanTarget(ctx, target, f, repo.OpenOptions{Ref: f.ref, Token: token, GitHub: github, TempDir: os.TempDir()}, outs, known)
 		if err != nil {
-			if errors.Is(err, config.ErrConfig) || errors.Is(err, repo.ErrRefWithURL) {
+			var ce *config.Error
+			isConfig := errors.As(err, &ce)
+			flagErr := errors.Is(err, config.ErrConfig) && (!isConfig || strings.HasPrefix(ce.Key, "--"))
+			if errors.Is(err, repo.ErrRefWithURL) || flagErr {
+				// A flag the command line got wrong: nothing is scanned.
 				if len(targets) > 1 {
-					err = fmt.Errorf("%s: %w", redact.URL(target), err)
+					err = fmt.Errorf("%s: %w", name, err)
 				}
 				return &exitError{code: ExitUsage, err: err}
 			}
 			if ctx.Err() != nil {
 				return &exitError{code: ExitTarget, err: err}
 			}
-			targetFailed = true
+			// This target is reported as it failed, and the others are
+			// scanned: one broken .ospolint.yml must not hide the rest.
 			msg := redact.String(err.Error(), token)
-			fmt.Fprintf(stderr, "ospolint: %s: %s\n", redact.URL(target), msg)
-			rep.Targets = append(rep.Targets, &scan.TargetResult{Target: redact.URL(target), Error: msg, Findings: []scan.Finding{}, Checks: []scan.CheckResult{}, Maturity: []scan.GoalMaturity{},
-				Facts: scan.Facts{License: scan.LicenseFact{Files: []license.File{}}}})
+			say.target(name, msg)
+			tr := failedTarget(name, msg)
+			if isConfig {
+				configFailed = true
+				tr.ConfigError = &scan.ConfigError{File: ce.File, Line: ce.Line, Key: ce.Key, Message: redact.String(ce.Msg, token)}
+			} else {
+				targetFailed = true
+			}
+			rep.Targets = append(rep.Targets, tr)
 			continue
 		}
 		for _, pc := range plan.Checks {
@@ -181,10 +194,12 @@ func runScan(ctx context.Context, f scanFlags, targets []string, stdout, stderr 
 		}
 	}
 	rep.Checks = append(rep.Checks, sortedChecks(ran)...)
-	if err := writeOutputs(outs, rep, stdout, stderr); err != nil {
+	if err := writeOutputs(outs, rep, stdout, stderr, say.printed()); err != nil {
 		return err
 	}
 	switch {
+	case configFailed:
+		return &exitError{code: ExitUsage}
 	case targetFailed:
 		return &exitError{code: ExitTarget}
 	case failing(rep, failOn):
@@ -193,7 +208,43 @@ func runScan(ctx context.Context, f scanFlags, targets []string, stdout, stderr 
 	return nil
 }
 
-func scanTarget(ctx context.Context, target string, f scanFlags, opt repo.OpenOptions, known *scan.Known) (*scan.TargetResult, *scan.Plan, error) {
+// failedTarget is the result of a target that could not be scanned.
+func failedTarget(name, msg string) *scan.TargetResult {
+	return &scan.TargetResult{Target: name, Error: msg, Findings: []scan.Finding{}, Checks: []scan.CheckResult{}, Maturity: []scan.GoalMaturity{},
+		Facts: scan.Facts{License: scan.LicenseFact{Files: []license.File{}}}}
+}
+
+// sayer prints the errors of targets on stderr, each once: a message
+// repeated by several targets (one --config for all) is printed for the
+// first and referred to for the others.
+type sayer struct {
+	w     io.Writer
+	multi bool
+	first map[string]string // message -> the target that had it first
+}
+
+func newSayer(w io.Writer, multi bool) *sayer {
+	return &sayer{w: w, multi: multi, first: map[string]string{}}
+}
+
+func (s *sayer) target(name, msg string) {
+	if prev, ok := s.first[msg]; ok {
+		fmt.Fprintf(s.w, "ospolint: %s: the same error as %s\n", name, prev)
+		return
+	}
+	s.first[msg] = name
+	// The target is named when there are several, unless the message
+	// already starts with it ("open DIR: ...").
+	if s.multi && !strings.Contains(msg, name) {
+		fmt.Fprintf(s.w, "ospolint: %s: %s\n", name, msg)
+		return
+	}
+	fmt.Fprintf(s.w, "ospolint: %s\n", msg)
+}
+
+func (s *sayer) printed() bool { return len(s.first) > 0 }
+
+func scanTarget(ctx context.Context, target string, f scanFlags, opt repo.OpenOptions, outs []output, known *scan.Known) (*scan.TargetResult, *scan.Plan, error) {
 	r, err := repo.Open(ctx, target, opt)
 	if err != nil {
 		return nil, nil, err
@@ -214,12 +265,56 @@ func scanTarget(ctx context.Context, target string, f scanFlags, opt repo.OpenOp
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := runMode(ctx, r, base, plan, f.pr, known)
+	res, err := runMode(ctx, r, base, plan, f.pr, scan.Options{Outputs: outputsIn(r, outs), Known: known})
 	if err != nil {
 		return nil, nil, err
 	}
 	res.Target = redact.URL(target)
+	res.Subdir = subdir(r)
 	return res, plan, nil
+}
+
+// subdir is where a local target lies in its git working tree ("" at the
+// top, for a clone, or outside any repository), slash-separated.
+func subdir(r *repo.Repo) string {
+	if r.Kind == repo.KindClone {
+		return ""
+	}
+	abs, err := filepath.Abs(r.Name)
+	if err != nil {
+		return ""
+	}
+	rel, err := filepath.Rel(repoTop(abs), abs)
+	if err != nil || rel == "." || !filepath.IsLocal(rel) {
+		return ""
+	}
+	return filepath.ToSlash(rel)
+}
+
+// outputsIn lists the output files of this run that lie inside a local
+// target, relative to it: the scan must not judge its own reports.
+func outputsIn(r *repo.Repo, outs []output) []string {
+	if r.Kind == repo.KindClone {
+		return nil
+	}
+	dir, err := filepath.Abs(r.Name)
+	if err != nil {
+		return nil
+	}
+	var in []string
+	for _, o := range outs {
+		if isStdout(o.file) {
+			continue
+		}
+		abs, err := filepath.Abs(o.file)
+		if err != nil {
+			continue
+		}
+		if rel, err := filepath.Rel(dir, abs); err == nil && filepath.IsLocal(rel) {
+			in = append(in, filepath.ToSlash(rel))
+		}
+	}
+	return in
 }
 
 // loadConfig reads --config from disk, or the target's own .ospolint.yml
@@ -321,10 +416,17 @@ func failing(rep *scan.Report, failOn checks.Level) bool {
 // writeOutputs writes every output, even after one fails, so one
 // unwritable file loses no other report; the first failure decides the
 // exit code and each is reported.
-func writeOutputs(outs []output, rep *scan.Report, stdout, stderr io.Writer) error {
+//
+// When errors were printed on stderr, a text report on standard output
+// names the targets that failed without repeating why.
+func writeOutputs(outs []output, rep *scan.Report, stdout, stderr io.Writer, errorsShown bool) error {
 	var first error
 	for _, o := range outs {
-		err := writeOutput(o.file, stdout, func(w io.Writer) error { return o.write(w, rep) })
+		write := o.write
+		if o.name == "text" && errorsShown && isStdout(o.file) {
+			write = report.TextErrorsShown
+		}
+		err := writeOutput(o.file, stdout, func(w io.Writer) error { return write(w, rep) })
 		if err == nil {
 			continue
 		}

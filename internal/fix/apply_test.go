@@ -73,7 +73,7 @@ func TestApply(t *testing.T) {
 	if err := os.Symlink("/etc/passwd", filepath.Join(dir, "link.go")); err != nil {
 		t.Fatal(err)
 	}
-	neu, _, _ := AddHeader("a.go", []byte("package a\n"), hdr)
+	neu, _, _ := AddHeader("a.go", []byte("package a\n"), hdr, Tags{License: true, Copyright: true})
 	err := tr.Apply([]Change{
 		{Path: "a.go", Old: []byte("package a\n"), New: neu},
 		{Path: "NOTICE.license", New: []byte("x\n")},

@@ -55,9 +55,10 @@ func Community(p string, prj Project, h Header) (Change, error) {
 	if err := t.Execute(&b, prj); err != nil {
 		return Change{}, fmt.Errorf("template %s: %w", name, err)
 	}
-	out, _, err := AddHeader(p, b.Bytes(), h)
+	need := Missing(b.Bytes())
+	out, _, err := AddHeader(p, b.Bytes(), h, need)
 	if err != nil {
 		return Change{}, err
 	}
-	return Change{Path: p, New: out, Reason: "missing " + name}, nil
+	return Change{Path: p, New: out, Reason: "missing " + name, license: h.written(need)}, nil
 }

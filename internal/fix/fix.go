@@ -38,6 +38,9 @@ type Change struct {
 	Old    []byte // nil when the file is created
 	New    []byte
 	Reason string
+	// license is the expression whose licence line the change writes ("" for
+	// none): its licences need their texts.
+	license string
 }
 
 var (
@@ -70,12 +73,13 @@ func IsBinary(data []byte) bool {
 	return bytes.IndexByte(data, 0) >= 0
 }
 
-// AddHeader returns the content with the missing tags added as comment lines
+// AddHeader returns the content with the needed tags added as comment lines
 // at the top — after a shebang, an XML or PHP opening line, a DOCTYPE or
-// Markdown front matter, which must stay first. ok is false when the format
-// has no comment style (use a sidecar) or nothing is missing.
-func AddHeader(p string, data []byte, h Header) (out []byte, ok bool, err error) {
-	need := Missing(data)
+// Markdown front matter, which must stay first. The scan says which tags a
+// file needs (Missing is the quick reading of a file fix creates). ok is
+// false when the format has no comment style or the file is binary (use a
+// sidecar), or nothing is needed.
+func AddHeader(p string, data []byte, h Header, need Tags) (out []byte, ok bool, err error) {
 	if !need.Any() {
 		return data, false, nil
 	}
@@ -202,12 +206,12 @@ func (h Header) lines(need Tags) []string {
 }
 
 // Sidecar returns the change that gives a file a "<file>.license" sidecar
-// with the missing tags; existing holds the sidecar's current content (nil
-// when it does not exist).
-func Sidecar(p string, existing []byte, h Header) (Change, bool, error) {
-	need := Tags{License: true, Copyright: true}
-	if existing != nil {
-		need = Missing(existing)
+// with the needed tags; existing holds the sidecar's current content (nil
+// when it does not exist). A new sidecar gets both tags: REUSE reads a file's
+// sidecar instead of the file.
+func Sidecar(p string, existing []byte, h Header, need Tags) (Change, bool, error) {
+	if existing == nil {
+		need = Tags{License: true, Copyright: true}
 	}
 	if !need.Any() {
 		return Change{}, false, nil
@@ -223,5 +227,13 @@ func Sidecar(p string, existing []byte, h Header) (Change, bool, error) {
 	for _, l := range h.lines(need) {
 		b.WriteString(l + "\n")
 	}
-	return Change{Path: p + ".license", Old: existing, New: []byte(b.String()), Reason: "licensing info for " + p}, true, nil
+	return Change{Path: p + ".license", Old: existing, New: []byte(b.String()), Reason: "licensing info for " + p, license: h.written(need)}, true, nil
+}
+
+// written is the expression a header with the needed tags names.
+func (h Header) written(need Tags) string {
+	if need.License {
+		return h.License
+	}
+	return ""
 }

@@ -43,7 +43,7 @@ func TestAddHeader(t *testing.T) {
 		{"no trailing newline after shebang", "x.sh", "#!/bin/sh", "#!/bin/sh\n# SPDX-License-Identifier: Apache-2.0\n# SPDX-FileCopyrightText: 2026 Example Corp\n", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, ok, err := AddHeader(tc.path, []byte(tc.in), hdr)
+			got, ok, err := AddHeader(tc.path, []byte(tc.in), hdr, Missing([]byte(tc.in)))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -56,7 +56,7 @@ func TestAddHeader(t *testing.T) {
 			if d := cmp.Diff(tc.want, string(got)); d != "" {
 				t.Errorf("(-want +got):\n%s", d)
 			}
-			again, changed, err := AddHeader(tc.path, got, hdr)
+			again, changed, err := AddHeader(tc.path, got, hdr, Missing(got))
 			if err != nil || changed || !bytes.Equal(again, got) {
 				t.Errorf("second run changed the file (changed=%v err=%v)", changed, err)
 			}
@@ -65,24 +65,24 @@ func TestAddHeader(t *testing.T) {
 }
 
 func TestAddHeaderNeedsValues(t *testing.T) {
-	if _, _, err := AddHeader("a.go", []byte("package a\n"), Header{Copyright: "2026 X"}); err == nil || !strings.Contains(err.Error(), "--license") {
+	if _, _, err := AddHeader("a.go", []byte("package a\n"), Header{Copyright: "2026 X"}, Tags{License: true}); err == nil || !strings.Contains(err.Error(), "--license") {
 		t.Errorf("err = %v, want a hint about --license", err)
 	}
 }
 
 func TestSidecar(t *testing.T) {
-	c, ok, err := Sidecar("img/logo.png", nil, hdr)
+	c, ok, err := Sidecar("img/logo.png", nil, hdr, Tags{Copyright: true})
 	if err != nil || !ok {
 		t.Fatal(ok, err)
 	}
 	if c.Path != "img/logo.png.license" || string(c.New) != "SPDX-License-Identifier: Apache-2.0\nSPDX-FileCopyrightText: 2026 Example Corp\n" {
 		t.Errorf("sidecar = %q %q", c.Path, c.New)
 	}
-	c, ok, err = Sidecar("img/logo.png", []byte("SPDX-FileCopyrightText: 2019 Y"), hdr)
+	c, ok, err = Sidecar("img/logo.png", []byte("SPDX-FileCopyrightText: 2019 Y"), hdr, Tags{License: true})
 	if err != nil || !ok || string(c.New) != "SPDX-FileCopyrightText: 2019 Y\nSPDX-License-Identifier: Apache-2.0\n" {
 		t.Errorf("partial sidecar = %q ok=%v err=%v", c.New, ok, err)
 	}
-	if _, ok, _ := Sidecar("img/logo.png", c.New, hdr); ok {
+	if _, ok, _ := Sidecar("img/logo.png", c.New, hdr, Tags{}); ok {
 		t.Error("complete sidecar changed again")
 	}
 }
@@ -108,7 +108,7 @@ func TestDiffAppliesWithPatch(t *testing.T) {
 	}
 	dir := t.TempDir()
 	old := []byte("#!/bin/sh\necho 1\necho 2\necho 3\necho 4\n")
-	neu, _, err := AddHeader("run.sh", old, hdr)
+	neu, _, err := AddHeader("run.sh", old, hdr, Tags{License: true, Copyright: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -115,11 +115,14 @@ func (t *Tree) Declarations() ([]Declared, error) {
 
 // ChooseLicense picks the expression for new headers among what the project
 // declares (in order of preference) and what its licence files hold
-// (detected): the first valid declaration that names every licence the
-// licence files hold, so a crate declaring "MIT OR Apache-2.0" keeps its
-// choice even when its licence files alone read "Apache-2.0 AND MIT" or
-// "MIT". Without one, the licence files decide; ok is false when nothing
-// does. Notes say which declarations were passed over and why.
+// (detected): the first valid declaration that names a licence the licence
+// files hold, so a crate declaring "MIT OR Apache-2.0" keeps its choice even
+// when its licence files alone read "Apache-2.0 AND MIT" or "MIT", and a
+// project whose files say "Apache-2.0 OR GPL-2.0-or-later" beside a
+// documentation licence (CC-BY-4.0 in LICENSE.docs) keeps the code's. A
+// declaration sharing no licence with the files contradicts them and is
+// passed over. Without one, the licence files decide; ok is false when
+// nothing does. Notes say which declarations were passed over and why.
 func ChooseLicense(detected string, decls []Declared) (d Declared, notes []string, ok bool) {
 	var held []string
 	if detected != "" && detected != license.NoAssertion {
@@ -130,8 +133,8 @@ func ChooseLicense(detected string, decls []Declared) (d Declared, notes []strin
 			notes = append(notes, fmt.Sprintf("%s declares %q, not used: %v", d.From, d.Expression, err))
 			continue
 		}
-		if missing := without(held, families(d.Expression)); len(missing) > 0 {
-			notes = append(notes, fmt.Sprintf("%s declares %q, not used: the licence files also hold %s", d.From, d.Expression, strings.Join(missing, ", ")))
+		if held != nil && !overlap(held, families(d.Expression)) {
+			notes = append(notes, fmt.Sprintf("%s declares %q, not used: the licence files hold %s", d.From, d.Expression, detected))
 			continue
 		}
 		return d, notes, true
@@ -162,13 +165,12 @@ func families(expr string) []string {
 	return out
 }
 
-// without lists the items of a missing from b.
-func without(a, b []string) []string {
-	var out []string
+// overlap reports whether the sorted lists share an item.
+func overlap(a, b []string) bool {
 	for _, x := range a {
-		if i := sort.SearchStrings(b, x); i == len(b) || b[i] != x {
-			out = append(out, x)
+		if i := sort.SearchStrings(b, x); i < len(b) && b[i] == x {
+			return true
 		}
 	}
-	return out
+	return false
 }

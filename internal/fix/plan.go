@@ -20,8 +20,9 @@ const maxSidecar = 1 << 20
 
 // Request is what fix is asked to repair, from a scan's findings.
 type Request struct {
-	// Headers are files without licensing or copyright information.
-	Headers []string
+	// Headers are the files without licensing or copyright information,
+	// and which of the two each lacks (as the scan found).
+	Headers map[string]Tags
 	// Community are missing community files, at the paths where they are
 	// expected.
 	Community []string
@@ -57,8 +58,8 @@ type Plan struct {
 // licence, the copyright holder) is an error.
 func (t *Tree) Plan(req Request) (Plan, error) {
 	var pl Plan
-	for _, p := range sorted(req.Headers) {
-		c, ok, err := t.headerChange(p, req.Header)
+	for _, p := range sortedKeys(req.Headers) {
+		c, ok, err := t.headerChange(p, req.Header, req.Headers[p])
 		var blocked *BlockedError
 		switch {
 		case errors.As(err, &blocked):
@@ -99,10 +100,7 @@ func (t *Tree) Plan(req Request) (Plan, error) {
 	}
 	need := append([]string(nil), req.Licenses...)
 	for _, c := range pl.Changes {
-		if addsLicense(c) {
-			need = append(need, licenseKeys(req.Header.License)...)
-			break
-		}
+		need = append(need, licenseKeys(c.license)...)
 	}
 	texts, skipped := t.textChanges(need, req.Texts, req.Text)
 	pl.Changes = append(pl.Changes, texts...)
@@ -115,7 +113,7 @@ func (t *Tree) Plan(req Request) (Plan, error) {
 // the file has one (it is where the information goes) or cannot hold a
 // comment, is binary, too large or hard-linked; the header otherwise.
 // A *BlockedError means neither may be written.
-func (t *Tree) headerChange(p string, h Header) (Change, bool, error) {
+func (t *Tree) headerChange(p string, h Header, need Tags) (Change, bool, error) {
 	side := p + SidecarSuffix
 	switch st, _, why := t.Inspect(side); st {
 	case Blocked:
@@ -125,7 +123,7 @@ func (t *Tree) headerChange(p string, h Header) (Change, bool, error) {
 		if err != nil {
 			return Change{}, false, fmt.Errorf("%s: %w", side, err)
 		}
-		return Sidecar(p, existing, h)
+		return Sidecar(p, existing, h, need)
 	}
 	st, info, why := t.Inspect(p)
 	switch {
@@ -133,35 +131,42 @@ func (t *Tree) headerChange(p string, h Header) (Change, bool, error) {
 		return Change{}, false, nil // gone since the scan
 	case st == Blocked && info != nil && info.Mode().IsRegular():
 		// Hard-linked: the licensing information goes beside it.
-		c, ok, err := Sidecar(p, nil, h)
+		c, ok, err := Sidecar(p, nil, h, need)
 		c.Reason = fmt.Sprintf("licensing info for %s, which has %d hard links and is not rewritten", p, links(info))
 		return c, ok, err
 	case st == Blocked:
 		return Change{}, false, &BlockedError{Path: p, Why: why}
 	case info.Size() > MaxRewrite:
-		return Sidecar(p, nil, h)
+		return Sidecar(p, nil, h, need)
 	}
 	data, err := t.ReadFile(p, MaxRewrite)
 	if errors.Is(err, errTooLarge) {
-		return Sidecar(p, nil, h) // grew since the Inspect
+		return Sidecar(p, nil, h, need) // grew since the Inspect
 	}
 	if err != nil {
 		return Change{}, false, err
 	}
-	out, ok, err := AddHeader(p, data, h)
+	out, ok, err := AddHeader(p, data, h, need)
 	switch {
 	case err != nil:
 		return Change{}, false, fmt.Errorf("%s: %w", p, err)
 	case ok:
-		return Change{Path: p, Old: data, New: out, Reason: "SPDX header added"}, true, nil
-	case Missing(data).Any():
-		return Sidecar(p, nil, h) // no comment syntax, or binary
+		return Change{Path: p, Old: data, New: out, Reason: "SPDX header added", license: h.written(need)}, true, nil
 	}
-	return Change{}, false, nil
+	return Sidecar(p, nil, h, need) // no comment syntax, or binary
 }
 
 // SidecarSuffix is the REUSE sidecar's suffix: "logo.png.license".
 const SidecarSuffix = ".license"
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
 
 func sorted(s []string) []string {
 	out := append([]string(nil), s...)
@@ -191,7 +196,7 @@ func (t *Tree) legacySidecar(f license.File, h Header) (Change, bool, error) {
 		return Change{}, false, nil
 	}
 	h.License = f.Expression
-	c, ok, err := Sidecar(f.Path, nil, h)
+	c, ok, err := Sidecar(f.Path, nil, h, Tags{})
 	c.Reason = "licensing info for " + f.Path + ", which REUSE tools before the 3.3 specification do not ignore"
 	return c, ok, err
 }

@@ -15,6 +15,8 @@ import (
 
 // REUSE-IgnoreStart
 
+var both = Tags{License: true, Copyright: true}
+
 // builtinTexts stands in for the SPDX License List data.
 func builtinTexts(id string) (string, bool) {
 	switch id {
@@ -43,7 +45,7 @@ func TestPlanLicenseTexts(t *testing.T) {
 	})
 	files := []license.File{{Path: "LICENSE-MIT", Expression: "MIT", Confidence: 1}}
 	req := Request{
-		Headers: []string{"src/main.rs", "src/lib.rs"},
+		Headers: map[string]Tags{"src/main.rs": both, "src/lib.rs": {Copyright: true}},
 		Header:  Header{License: "MIT OR Apache-2.0", Copyright: "2026 Example Org"},
 		// The tree already names these; BSD-2-Clause has its text, the
 		// others do not: a LicenseRef- is the project's to write, an
@@ -75,7 +77,7 @@ func TestPlanLicenseTexts(t *testing.T) {
 
 	// Only a copyright line added: the licence is the file's own, and its
 	// text is not the plan's business.
-	req.Headers, req.Licenses = []string{"src/lib.rs"}, nil
+	req.Headers, req.Licenses = map[string]Tags{"src/lib.rs": {Copyright: true}}, nil
 	pl, err = tr.Plan(req)
 	if err != nil {
 		t.Fatal(err)
@@ -93,7 +95,7 @@ func TestPlanLicenseTextsBlocked(t *testing.T) {
 		t.Fatal(err)
 	}
 	pl, err := tr.Plan(Request{
-		Headers: []string{"a.go"},
+		Headers: map[string]Tags{"a.go": both},
 		Header:  Header{License: "MIT AND ISC", Copyright: "2026 X"},
 		Text:    TextSource(nil, nil, builtinTexts),
 	})
@@ -109,13 +111,28 @@ func TestPlanLicenseTextsBlocked(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", d)
 	}
 	tr2, _ := treeOf(t, map[string]string{"a.go": "package a\n"})
-	pl, err = tr2.Plan(Request{Headers: []string{"a.go"}, Header: Header{License: "ISC", Copyright: "2026 X"}, Text: TextSource(nil, nil, builtinTexts)})
+	pl, err = tr2.Plan(Request{Headers: map[string]Tags{"a.go": both}, Header: Header{License: "ISC", Copyright: "2026 X"}, Text: TextSource(nil, nil, builtinTexts)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	want = []string{"a.go: SPDX header added", "LICENSES/ISC.txt: no text of ISC at hand; add it (reuse download ISC)"}
 	if d := cmp.Diff(want, summary(pl)); d != "" {
 		t.Errorf("(-want +got):\n%s", d)
+	}
+}
+
+// TestPlanTrustsTheScan: the scan says which tags a file lacks; a line fix's
+// quick reading would take for a notice (a test's "copyright (c) me") does
+// not stop the header the scan asks for.
+func TestPlanTrustsTheScan(t *testing.T) {
+	src := "// SPDX-License-Identifier: MIT\npackage a\n\nvar want = \"copyright (c) me\"\n"
+	tr, _ := treeOf(t, map[string]string{"a_test.go": src})
+	pl, err := tr.Plan(Request{Headers: map[string]Tags{"a_test.go": {Copyright: true}}, Header: hdr})
+	if err != nil || len(pl.Changes) != 1 {
+		t.Fatalf("plan: %v %+v", err, pl)
+	}
+	if got := string(pl.Changes[0].New); got != "// SPDX-FileCopyrightText: 2026 Example Corp\n\n"+src {
+		t.Errorf("a_test.go = %q", got)
 	}
 }
 

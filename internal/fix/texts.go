@@ -96,12 +96,6 @@ func (t *Tree) textChanges(need, have []string, text TextFunc) ([]Change, []stri
 	return changes, skipped
 }
 
-// addsLicense reports whether a change writes licensing information a file
-// lacked: its licence then needs its text.
-func addsLicense(c Change) bool {
-	return Missing(c.Old).License && !Missing(c.New).License
-}
-
 // licenseKeys are an expression's identifiers.
 func licenseKeys(expr string) []string {
 	keys := reuse.ParseExpression(expr).Keys

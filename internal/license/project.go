@@ -155,16 +155,28 @@ func (p *project) evidence() evidence {
 // combine joins the files' expressions into the project's: one expression
 // per distinct licence, with OR when the project offers a choice (a
 // statement file, a licence file's preamble or the README says so) and AND
-// otherwise. A file not identified makes the whole NOASSERTION.
+// otherwise.
+//
+// A licence file at the root decides, and a root file not identified makes
+// the whole NOASSERTION. The texts in a licences folder (REUSE's LICENSES/,
+// u-boot's Licenses/) are the licences of individual files: they decide
+// only when the root has no licence file (see folderTexts).
 func (p *project) combine(files []classified) (string, float64) {
-	var own []classified
+	var own, folder []classified
 	for _, f := range files {
-		if !thirdParty(f.Path) {
+		switch {
+		case thirdParty(f.Path):
+		case strings.Contains(f.Path, "/"):
+			folder = append(folder, f)
+		default:
 			own = append(own, f)
 		}
 	}
 	if len(own) == 0 {
-		return NoAssertion, 0
+		var ok bool
+		if own, ok = folderTexts(folder); !ok || len(own) == 0 {
+			return NoAssertion, 0
+		}
 	}
 	conf := 1.0
 	var stmts []classified
@@ -197,6 +209,57 @@ func (p *project) combine(files []classified) (string, float64) {
 		return join("OR", exprs), conf
 	}
 	return join("AND", exprs), conf
+}
+
+// folderTexts picks, from a licences folder, the files that count for the
+// project when no root licence file exists: each licence text, as what it
+// is identified as or, when its text is not identified, as the identifier
+// its REUSE file name gives (LICENSES/CC-BY-4.0.txt), with the lower
+// confidence of a statement. Files that hold no licence text (see
+// NotLicenceText) are left out. ok is false when a text is neither
+// identified nor named: the project's licences are then not known.
+func folderTexts(files []classified) (texts []classified, ok bool) {
+	for _, f := range files {
+		if NotLicenceText(f.File) {
+			continue
+		}
+		if f.Expression == NoAssertion || f.Expression == "" || f.Error != "" {
+			id := reuseName(f.Path)
+			if id == "" || f.Error != "" {
+				return nil, false
+			}
+			f.Expression, f.Error = id, ""
+			if f.Confidence == 0 {
+				f.Confidence = statementConfidence
+			}
+		}
+		texts = append(texts, f)
+	}
+	return texts, true
+}
+
+// InLicenceFolder reports whether a licence file is one of the texts of a
+// licences folder (LICENSES/, Licenses/): a per-file fact, not the
+// project's licence, as long as the root has a licence file.
+func InLicenceFolder(p string) bool { return strings.Contains(p, "/") }
+
+// NotLicenceText reports whether a file in a licences folder holds no
+// licence text at all: a README or index, a note on exceptions or notices,
+// or a file that only names licences (u-boot's Licenses/README, with its own
+// SPDX tag). Such files never decide the project's licence. A file named
+// after an SPDX identifier in REUSE's LICENSES/ is always a licence text.
+func NotLicenceText(f File) bool {
+	if !InLicenceFolder(f.Path) || reuseName(f.Path) != "" || f.Error != "" {
+		return false
+	}
+	stem := strings.ToLower(path.Base(f.Path))
+	stem = strings.TrimSuffix(stem, path.Ext(stem))
+	for _, w := range []string{"readme", "index", "exception", "notice", "note"} {
+		if strings.HasPrefix(stem, w) {
+			return true
+		}
+	}
+	return len(f.Matches) == 0 && f.Expression != NoAssertion && !strings.HasPrefix(f.Expression, "LicenseRef-")
 }
 
 // choice reports whether the project says the licensee may choose among
@@ -396,4 +459,37 @@ func (p *project) manifestSignals() []File {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out
+}
+
+// minTextBytes is, for licences whose standard notice is identified as the
+// licence itself, the fewest bytes a match must span to be the licence text
+// rather than its notice. The texts are 11 KB (Apache-2.0, EPL-1.0) to
+// 23 KB (MPL-1.1); their notices under 1 KB.
+//
+//nolint:gochecknoglobals // immutable table
+var minTextBytes = map[string]int{
+	"Apache-2.0": 4000, "MPL-2.0": 6000, "MPL-1.1": 6000, "EPL-1.0": 4000, "EPL-2.0": 6000,
+	"CDDL-1.0": 6000, "CDDL-1.1": 6000, "EUPL-1.1": 6000, "EUPL-1.2": 6000,
+}
+
+// TextMissing reports whether a licence file names its licence without
+// holding its text: a statement ("MIT", "Licensed under the MIT License.",
+// an SPDX tag) or only a licence's notice ("Licensed under the Apache
+// License, Version 2.0 ...", the GPL's "This program is free software ...").
+// Such a file tells which licence applies, but the text itself must ship
+// with the code. A custom licence (LicenseRef-) is its own text.
+func TextMissing(f File) bool {
+	if f.Error != "" || f.Expression == "" || f.Expression == NoAssertion || strings.HasPrefix(f.Expression, "LicenseRef-") {
+		return false
+	}
+	for _, m := range f.Matches {
+		if _, kind := splitGNU(m.ID); kind != "" {
+			continue // a GNU notice; the bare id is the text
+		}
+		if n, ok := minTextBytes[m.ID]; ok && m.End-m.Start < n {
+			continue
+		}
+		return false
+	}
+	return true
 }

@@ -41,7 +41,11 @@ func Markdown(w io.Writer, r *scan.Report) error {
 func markdownTarget(ew *errWriter, t *scan.TargetResult, summaries map[string]string) {
 	ew.printf("\n## %s\n\n", mdText(displayPath(t.Target)))
 	if t.Error != "" {
-		ew.printf("**Could not be scanned:** %s\n", mdText(t.Error))
+		what := "Could not be scanned"
+		if t.ConfigError != nil {
+			what = "Not scanned, configuration error"
+		}
+		ew.printf("**%s:** %s\n", what, mdText(t.Error))
 		return
 	}
 	var facts []string

@@ -6,6 +6,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"path"
 	"strings"
 	"unicode"
 
@@ -189,7 +190,7 @@ func sarifRunOf(r *scan.Report, t *scan.TargetResult, category string) sarifRun 
 		OriginalURIBaseIDs: map[string]sarifArtifactLoc{
 			// The absolute root is unknown to the report (and differs between
 			// machines); uploaders resolve %SRCROOT% to the checkout.
-			srcRoot: {Description: &sarifText{Text: "The root of the scanned repository."}},
+			srcRoot: {Description: &sarifText{Text: "The root of the scanned repository (the top of its git working tree)."}},
 		},
 		Results: []sarifResult{},
 	}
@@ -201,7 +202,7 @@ func sarifRunOf(r *scan.Report, t *scan.TargetResult, category string) sarifRun 
 	if t.Error != "" {
 		inv.Notifications = append(inv.Notifications, sarifNotification{
 			Level:   "error",
-			Message: sarifText{Text: sentence("the target could not be scanned: " + t.Error)},
+			Message: sarifText{Text: sentence(failureText(t))},
 		})
 	}
 	for _, c := range t.Checks {
@@ -222,7 +223,7 @@ func sarifRunOf(r *scan.Report, t *scan.TargetResult, category string) sarifRun 
 		inv.Notifications = append(inv.Notifications, sarifNotification{
 			Level:     "warning",
 			Message:   sarifText{Text: sentence("skipped " + p.Path + ": " + p.Message)},
-			Locations: []sarifLocation{sarifLocationOf(p.Path, 0)},
+			Locations: []sarifLocation{sarifLocationOf(t.Subdir, p.Path, 0)},
 		})
 	}
 	run.Invocations = []sarifInvocation{inv}
@@ -247,7 +248,7 @@ func sarifRunOf(r *scan.Report, t *scan.TargetResult, category string) sarifRun 
 				i = len(rules) - 1
 				index[f.Check] = i
 			}
-			res := sarifResultOf(f, i)
+			res := sarifResultOf(t.Subdir, f, i)
 			if t.Since != nil {
 				res.BaselineState = [...]string{"new", "unchanged"}[k]
 			}
@@ -262,13 +263,16 @@ func sarifRunOf(r *scan.Report, t *scan.TargetResult, category string) sarifRun 
 	return run
 }
 
-func sarifResultOf(f scan.Finding, ruleIndex int) sarifResult {
+// sarifResultOf is a finding of a target in the directory subdir of its
+// repository. The fingerprint stays the finding's own, computed from its
+// path in the target, so it is the same on every run of the same command.
+func sarifResultOf(subdir string, f scan.Finding, ruleIndex int) sarifResult {
 	res := sarifResult{
 		RuleID:              f.Check,
 		RuleIndex:           ruleIndex,
 		Level:               sarifLevel(f.Level),
 		Message:             sarifText{Text: sentence(f.Message)},
-		Locations:           []sarifLocation{sarifLocationOf(f.Path, f.Line)},
+		Locations:           []sarifLocation{sarifLocationOf(subdir, f.Path, f.Line)},
 		PartialFingerprints: map[string]string{fingerprintKey: f.Fingerprint},
 	}
 	props := map[string]any{}
@@ -287,7 +291,7 @@ func sarifResultOf(f scan.Finding, ruleIndex int) sarifResult {
 			s.Justification += " (until " + f.Waived.Until + ")"
 		}
 		if f.Waived.File != "" {
-			loc := sarifLocationOf(f.Waived.File, f.Waived.Line)
+			loc := sarifLocationOf(subdir, f.Waived.File, f.Waived.Line)
 			s.Location = &loc
 		}
 		res.Suppressions = []sarifSuppression{s}
@@ -398,6 +402,9 @@ func runProperties(t *scan.TargetResult) map[string]any {
 		"target": t.Target,
 		"files":  t.Files,
 	}
+	if t.Subdir != "" {
+		props["subdir"] = t.Subdir
+	}
 	if t.Kind != "" {
 		props["kind"] = t.Kind
 	}
@@ -431,12 +438,18 @@ func nonNil(s []string) []string {
 	return s
 }
 
-// sarifLocationOf points at a file relative to %SRCROOT%. Line 0 (unknown,
-// or a file that is missing) becomes line 1: GitHub shows no alert without
-// a region.
-func sarifLocationOf(p string, line int) sarifLocation {
+// sarifLocationOf points at the file p of a target in the directory subdir
+// of its repository, relative to %SRCROOT%, the repository root: code
+// scanning resolves URIs against the root of the checkout, so a target
+// below it (the Action's path input, a monorepo package) must not have its
+// alerts land on same-named files at the top. Line 0 (unknown, or a file
+// that is missing) becomes line 1: GitHub shows no alert without a region.
+func sarifLocationOf(subdir, p string, line int) sarifLocation {
 	if line < 1 {
 		line = 1
+	}
+	if subdir != "" {
+		p = path.Join(subdir, p)
 	}
 	return sarifLocation{PhysicalLocation: sarifPhysical{
 		ArtifactLocation: sarifArtifactLoc{URI: relativeURI(p), URIBaseID: srcRoot},
@@ -575,3 +588,10 @@ func clip(s string, n int) string {
 }
 
 func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+func failureText(t *scan.TargetResult) string {
+	if t.ConfigError != nil {
+		return "the target was not scanned, its configuration is wrong: " + t.Error
+	}
+	return "the target could not be scanned: " + t.Error
+}

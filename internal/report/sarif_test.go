@@ -330,3 +330,37 @@ func TestCamelCase(t *testing.T) {
 		}
 	}
 }
+
+// A target below the top of its repository (the Action's path input, a
+// monorepo package) gets URIs relative to the repository root, where code
+// scanning resolves them; its fingerprints stay those of its findings.
+func TestSARIFSubdirectoryTarget(t *testing.T) {
+	rep, _ := scanFixtures(t, "demo")
+	rep.Targets[0].Subdir = "services/api"
+	doc := decodeSARIF(t, writeSARIF(t, rep))
+	run := doc.Runs[0]
+	if len(run.Results) == 0 {
+		t.Fatal("no results")
+	}
+	byFP := map[string]scan.Finding{}
+	for _, f := range rep.Targets[0].Findings {
+		byFP[f.Fingerprint] = f
+	}
+	for _, r := range run.Results {
+		loc := r.Locations[0].PhysicalLocation.ArtifactLocation
+		f, ok := byFP[r.PartialFingerprints[fingerprintKey]]
+		if !ok {
+			t.Errorf("%s: fingerprint %q is not a finding's", r.RuleID, r.PartialFingerprints[fingerprintKey])
+			continue
+		}
+		if want := relativeURI("services/api/" + f.Path); loc.URI != want || loc.URIBaseID != srcRoot {
+			t.Errorf("%s at %s: artifact %s relative to %s, want %s relative to %s", r.RuleID, f.Path, loc.URI, loc.URIBaseID, want, srcRoot)
+		}
+	}
+	if run.Properties["subdir"] != "services/api" {
+		t.Errorf("run properties lack the subdir: %v", run.Properties)
+	}
+	if _, ok := run.OriginalURIBaseIDs[srcRoot]; !ok {
+		t.Errorf("originalUriBaseIds lacks %s", srcRoot)
+	}
+}

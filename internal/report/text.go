@@ -14,14 +14,29 @@ import (
 
 // Text writes a human-readable report: findings per target, then the
 // maturity summary per GGI goal.
-func Text(w io.Writer, r *scan.Report) error {
+func Text(w io.Writer, r *scan.Report) error { return text(w, r, false) }
+
+// TextErrorsShown is Text for a report shown right after its errors were
+// printed (on stderr, beside a report on stdout): a target that could not
+// be scanned is named, and why is not said twice.
+func TextErrorsShown(w io.Writer, r *scan.Report) error { return text(w, r, true) }
+
+func text(w io.Writer, r *scan.Report, errorsShown bool) error {
 	ew := &errWriter{w: w}
 	for i, t := range r.Targets {
 		if i > 0 {
 			ew.printf("\n")
 		}
 		if t.Error != "" {
-			ew.printf("%s: could not be scanned: %s\n", displayPath(t.Target), t.Error)
+			what := "could not be scanned"
+			if t.ConfigError != nil {
+				what = "not scanned: configuration error"
+			}
+			if errorsShown {
+				ew.printf("%s: %s (printed above)\n", displayPath(t.Target), what)
+			} else {
+				ew.printf("%s: %s: %s\n", displayPath(t.Target), what, oneLine(t.Error))
+			}
 			continue
 		}
 		head := fmt.Sprintf("%s (%s", displayPath(t.Target), t.Kind)

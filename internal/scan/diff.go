@@ -93,7 +93,7 @@ func (k *Known) split(res *TargetResult) {
 // is not the change's. Fingerprints leave out line numbers, so a problem
 // that only moved within its file is not new either.
 func RunDiff(ctx context.Context, base, head *repo.Repo, plan *Plan, opt Options) (*TargetResult, error) {
-	baseRes, baseTarget, err := run(ctx, base, plan, Options{Now: opt.Now}, nil)
+	baseRes, baseTarget, err := run(ctx, base, plan, Options{Now: opt.Now, Outputs: opt.Outputs}, nil)
 	if err != nil {
 		return nil, err
 	}

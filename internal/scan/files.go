@@ -16,9 +16,9 @@ import (
 // information (sidecars, REUSE.toml files above them, .reuse/dep5; for a
 // sidecar, the file it describes), so REUSE checks judge them as a whole
 // scan would.
-func index(ctx context.Context, r *repo.Repo, plan *Plan, opt Options) (*repo.Index, []repo.Problem, error) {
+func index(ctx context.Context, r *repo.Repo, exclude func(string, bool) bool, opt Options) (*repo.Index, []repo.Problem, error) {
 	if opt.Paths == nil {
-		return repo.Walk(ctx, r, repo.WalkOptions{Exclude: plan.excluded})
+		return repo.Walk(ctx, r, repo.WalkOptions{Exclude: exclude})
 	}
 	var all []string
 	for _, p := range opt.Paths {
@@ -31,7 +31,7 @@ func index(ctx context.Context, r *repo.Repo, plan *Plan, opt Options) (*repo.In
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
-	ix, problems := repo.IndexPaths(r, all, plan.excluded)
+	ix, problems := repo.IndexPaths(r, all, exclude)
 	return ix, problems, nil
 }
 

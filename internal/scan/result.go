@@ -39,13 +39,21 @@ type TargetResult struct {
 	Target   string `json:"target"`
 	Kind     string `json:"kind"`
 	Revision string `json:"revision,omitempty"`
+	// Subdir is the target's directory relative to the top of its git
+	// working tree, slash-separated, when the target is below it
+	// ("services/api"); paths in the result stay relative to the target,
+	// and SARIF prefixes them with Subdir.
+	Subdir string `json:"subdir,omitempty"`
 	// Error is set when the target could not be scanned at all.
-	Error    string         `json:"error,omitempty"`
-	Files    int            `json:"files"`
-	Findings []Finding      `json:"findings"`
-	Checks   []CheckResult  `json:"checks"`
-	Facts    Facts          `json:"facts"`
-	Maturity []GoalMaturity `json:"maturity"`
+	Error string `json:"error,omitempty"`
+	// ConfigError is set, beside Error, when the target's configuration is
+	// wrong: where, so a reader can point at it.
+	ConfigError *ConfigError   `json:"configError,omitempty"`
+	Files       int            `json:"files"`
+	Findings    []Finding      `json:"findings"`
+	Checks      []CheckResult  `json:"checks"`
+	Facts       Facts          `json:"facts"`
+	Maturity    []GoalMaturity `json:"maturity"`
 	// Problems are files or directories the walk could not read.
 	Problems []repo.Problem `json:"problems,omitempty"`
 	// Since, in diff and baseline mode, says what Findings are new against.
@@ -67,6 +75,16 @@ type Since struct {
 	ChangedFiles *int `json:"changedFiles,omitempty"`
 	// Known counts the findings not reported because they were known.
 	Known int `json:"known"`
+}
+
+// ConfigError is a configuration mistake at a place in a file.
+type ConfigError struct {
+	// File is the configuration file, as the messages name it (relative to
+	// the target for its own .ospolint.yml); empty for a command-line flag.
+	File    string `json:"file,omitempty"`
+	Line    int    `json:"line,omitempty"`
+	Key     string `json:"key,omitempty"`
+	Message string `json:"message"`
 }
 
 // Finding is one reported problem.

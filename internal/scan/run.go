@@ -28,6 +28,10 @@ import (
 type Options struct {
 	// Now is the day waivers are judged against (default: today).
 	Now time.Time
+	// Outputs are the files this run writes inside the target (relative,
+	// slash-separated): the scan leaves them out, as it does earlier
+	// ospolint reports (OwnReport).
+	Outputs []string
 	// Known, when set, holds findings already known (a baseline report's):
 	// they are not reported again (see diff.go).
 	Known *Known
@@ -58,7 +62,10 @@ func run(ctx context.Context, r *repo.Repo, plan *Plan, opt Options, ch *change)
 	if plan.needsLicense() && opt.Paths == nil {
 		go license.Prefetch(r.FS)
 	}
-	ix, problems, err := index(ctx, r, plan, opt)
+	own := skipOwn(r.FS, opt.Outputs)
+	ix, problems, err := index(ctx, r, func(p string, isDir bool) bool {
+		return plan.excluded(p, isDir) || !isDir && own(p)
+	}, opt)
 	if err != nil {
 		return nil, nil, err
 	}

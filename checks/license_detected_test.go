@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The ospolint Authors
+
+package checks
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// corpusText reads a licence text of the licence package's corpus.
+func corpusText(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "internal", "license", "testdata", "corpus", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// A licence file holding only a pointer to its licence is reported with the
+// licence it names and a warning that the text is missing.
+func TestLicencePointer(t *testing.T) {
+	for _, text := range []string{"MIT\n", "Licensed under the MIT License.\n"} {
+		got, p := runCheck(t, licenseDetected(), fstest.MapFS{"LICENSE": file(text)}, nil)
+		if len(got) != 1 || got[0].Advisory || got[0].Key != "pointer" || !strings.Contains(got[0].Message, "LICENSE names MIT but does not hold its text") {
+			t.Errorf("%q: findings %+v, want the pointer warning", text, got)
+		}
+		if res := p.Target.License(); res.Expression != "MIT" {
+			t.Errorf("%q: project licence %q, want MIT", text, res.Expression)
+		}
+	}
+	if got, _ := runCheck(t, licenseDetected(), fstest.MapFS{"LICENSE": file(corpusText(t, "rust-cargo-LICENSE-MIT"))}, nil); len(got) != 0 {
+		t.Errorf("MIT text: findings %+v, want none", got)
+	}
+}
+
+// REUSE-IgnoreStart
+
+// u-boot's layout: the root COPYING decides; the texts in Licenses/ are
+// per-file facts, so one not identified is a note, and the folder's README
+// and note on exceptions are not reported at all.
+func TestLicenceFolderTextsAreNotes(t *testing.T) {
+	gpl2 := corpusText(t, "deb-GPL-2")
+	files := fstest.MapFS{
+		"COPYING":              file(gpl2),
+		"Licenses/gpl-2.0.txt": file(gpl2),
+		"Licenses/README":      file("SPDX-License-Identifier: GPL-2.0\n\nThe project is under version 2 of the GNU General Public License.\n"),
+		"Licenses/Exceptions":  file("GPL exception: standalone applications using the jump table are not derived works.\n"),
+		"Licenses/firmware-blob.txt": file("Redistribution of this firmware in binary form is permitted, provided that it is not " +
+			"modified, reverse engineered or used with hardware of another vendor.\n"),
+		"Licenses/mit-military.txt": file(corpusText(t, "rust-cargo-LICENSE-MIT") + "\nThe Software shall not be used by any military organisation.\n"),
+	}
+	got, p := runCheck(t, licenseDetected(), files, nil)
+	if res := p.Target.License(); res.Expression != "GPL-2.0-only" {
+		t.Errorf("project licence %q, want GPL-2.0-only", res.Expression)
+	}
+	want := map[string]string{
+		"Licenses/firmware-blob.txt": "not identified as any licence on the SPDX list (the licence of the files that name it; the project licence is COPYING's)",
+		"Licenses/mit-military.txt":  "resembles MIT but only",
+	}
+	if len(got) != len(want) {
+		t.Errorf("findings %+v, want one note for each of %v", got, want)
+	}
+	for _, f := range got {
+		if !f.Advisory || !strings.Contains(f.Message, want[f.Path]) || want[f.Path] == "" {
+			t.Errorf("finding %+v, want an advisory note containing %q", f, want[f.Path])
+		}
+	}
+}
+
+// REUSE-IgnoreEnd
