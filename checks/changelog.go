@@ -17,7 +17,7 @@ func changelog() *Check {
 ` + "`CHANGELOG`, `CHANGES`, `NEWS`, `HISTORY`, `RELEASE-NOTES` and `RELEASES`" + ` in any case (` + "`-`/`_`" + ` as you like:
 ` + "`RELEASE_NOTES`, `ReleaseNotes`" + `), with no extension or .md, .rst, .txt, .adoc, at the root, in ` + "`.github/`" + `,
 ` + "`docs/`, `doc/` or `Documentation/`" + `, or one folder below those; an empty file does not count. Release notes
-published only as GitHub Releases are not visible in the files and need API checks.
+published only as GitHub Releases are not in the files, so this check does not see them.
 
 **Why (GGI-A-25, Promote open source development best practices):** the handbook does not name changelogs; ospolint
 cites GGI-A-25 because release management is one of the practices its text asks teams to promote. Users and downstream

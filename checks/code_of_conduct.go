@@ -43,7 +43,7 @@ files every project publishes, so that contributors know the rules and how they 
 used) and fill in its contact: an address such as ` + "`conduct@your-org.org`" + ` or a link to a reporting form that
 reaches the people who handle reports. When you adopt your foundation's or company's code by reference, say whom
 to contact for this project too. GitHub also shows a code of conduct from the organisation's public ` + "`.github`" + `
-repository; ospolint checks that only when API checks are enabled.`,
+repository; this check reads the repository's own files and does not see that one.`,
 		Run: func(p *Pass) error {
 			cands := findDocs(p.Target, docSearch{names: []string{"codeofconduct"}})
 			if judgeDocs(p, cands, "code of conduct", false, judgeConduct) {

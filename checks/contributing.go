@@ -29,8 +29,8 @@ contributions is stated.
 
 **Fix:** add ` + "`CONTRIBUTING.md`" + ` at the root with how to build and test, how to submit a pull request, how reviews
 work and the contribution terms. GitHub links to the guide only from the root, ` + "`.github/`" + ` or ` + "`docs/`" + `, and
-also shows one from the organisation's public ` + "`.github`" + ` repository; ospolint checks that only when API checks
-are enabled.`,
+also shows one from the organisation's public ` + "`.github`" + ` repository; this check reads the repository's own
+files and does not see that one.`,
 		Run: func(p *Pass) error {
 			cands := findDocs(p.Target, docSearch{names: []string{"contributing", "contribute", "hacking"}})
 			minWords := p.Options.Int("min-words")

@@ -31,7 +31,7 @@ and a template is how a project tells outsiders what a useful report contains.
 **Fix:** add ` + "`.github/ISSUE_TEMPLATE/bug_report.yml`" + ` (an issue form) or ` + "`bug_report.md`" + `, and a
 feature request template; point security reports to SECURITY.md with a ` + "`contact_links`" + ` entry in
 ` + "`config.yml`" + `. GitHub also uses templates from the organisation's public ` + "`.github`" + ` repository;
-ospolint checks that only when API checks are enabled.`,
+this check reads the repository's own files and does not see those.`,
 		Run: func(p *Pass) error {
 			ix := p.Target.index
 			var forms []fileset.Entry

@@ -25,8 +25,8 @@ contribute, and GGI-A-44 (Run code reviews), which makes review a standard step:
 information for every change.
 
 **Fix:** add ` + "`.github/pull_request_template.md`" + ` with a short description section, a testing section and a
-checklist. GitHub also uses a template from the organisation's public ` + "`.github`" + ` repository; ospolint checks
-that only when API checks are enabled.`,
+checklist. GitHub also uses a template from the organisation's public ` + "`.github`" + ` repository; this check
+reads the repository's own files and does not see that one.`,
 		Run: func(p *Pass) error {
 			ix := p.Target.index
 			es := markdownOrBare(findDoc(ix, communityDirs(), "pull_request_template"))

@@ -44,7 +44,7 @@ vulnerabilities privately through GitHub (Security tab, *Report a vulnerability*
 GitHub shows the policy in its Security tab only from the root, ` + "`.github/`" + ` or ` + "`docs/`" + `: a short
 ` + "`SECURITY.md`" + ` linking to a policy kept elsewhere makes it visible there. Enable private vulnerability reporting
 in the repository settings. GitHub also shows a policy from the organisation's public ` + "`.github`" + `
-repository; ospolint checks that only when API checks are enabled.`,
+repository; this check reads the repository's own files and does not see that one.`,
 		Run: func(p *Pass) error {
 			cands := findDocs(p.Target, docSearch{names: []string{"security", "securitypolicy"}, prefix: "security"})
 			if !judgeDocs(p, cands, "security policy", true, judgePolicy) {

@@ -93,9 +93,9 @@ func markdownTarget(ew *errWriter, t *scan.TargetResult, summaries map[string]st
 	}
 
 	if len(t.Maturity) > 0 {
-		ew.printf("\n### Maturity per GGI goal\n\n| Goal | Checks passed | Activities with evidence | Activities missing |\n| --- | --- | --- | --- |\n")
+		ew.printf("\n### Maturity per GGI goal\n\n| Goal | Checks passed | Activities with evidence | Activities without evidence |\n| --- | --- | --- | --- |\n")
 		for _, m := range t.Maturity {
-			ew.printf("| %s | %d/%d | %s | %s |\n", mdCell(m.Goal), m.Passed, m.Applicable, ggiCell(m.Activities), ggiCell(m.Missing))
+			ew.printf("| %s | %d/%d | %s | %s |\n", mdCell(m.Goal), m.Passed, m.Applicable, ggiCell(m.Activities), gapsCell(m.Gaps))
 		}
 	}
 
@@ -179,6 +179,23 @@ func ggiCell(ids []string) string {
 		} else {
 			parts[i] = mdCell(id)
 		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// gapsCell lists the activities without evidence and the checks each
+// lacks: "GGI-A-25 (lacks `readme`, `contributing`)".
+func gapsCell(gaps []scan.ActivityGap) string {
+	if len(gaps) == 0 {
+		return "–"
+	}
+	parts := make([]string, len(gaps))
+	for i, g := range gaps {
+		ids := make([]string, len(g.Failing))
+		for j, id := range g.Failing {
+			ids[j] = checkCell(id)
+		}
+		parts[i] = fmt.Sprintf("%s (lacks %s)", ggiCell([]string{g.Activity}), strings.Join(ids, ", "))
 	}
 	return strings.Join(parts, " ")
 }

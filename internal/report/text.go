@@ -78,11 +78,21 @@ func text(w io.Writer, r *scan.Report, errorsShown bool) error {
 			if len(m.Activities) > 0 {
 				ev = strings.Join(m.Activities, " ")
 			}
-			ew.printf("  %-8s %d/%d checks passed; evidence for %s\n", m.Goal, m.Passed, m.Applicable, ev)
+			ew.printf("  %-8s %d/%d checks passed; evidence for %s%s\n", m.Goal, m.Passed, m.Applicable, ev, gapsText(m.Gaps))
 		}
 		ew.printf("  %s\n", summary(counts, waived))
 	}
 	return ew.err
+}
+
+// gapsText says what each activity without evidence lacks:
+// "; GGI-A-25 lacks readme, contributing".
+func gapsText(gaps []scan.ActivityGap) string {
+	var b strings.Builder
+	for _, g := range gaps {
+		fmt.Fprintf(&b, "; %s lacks %s", g.Activity, strings.Join(g.Failing, ", "))
+	}
+	return b.String()
 }
 
 func summary(counts map[string]int, waived int) string {

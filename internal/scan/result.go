@@ -158,10 +158,23 @@ type LicenseFact struct {
 // GoalMaturity summarises one GGI goal: checks passed out of those that
 // could be judged, and the activities with evidence.
 type GoalMaturity struct {
-	Goal       string   `json:"goal"`
-	Passed     int      `json:"passed"`
-	Applicable int      `json:"applicable"`
+	Goal       string `json:"goal"`
+	Passed     int    `json:"passed"`
+	Applicable int    `json:"applicable"`
+	// Activities have evidence: their essential checks (ggi.Essential)
+	// passed, or, for an activity without essential checks in the run,
+	// every check of it that was judged.
 	Activities []string `json:"activities"`
-	// Missing are activities with checks enabled but no passing one.
+	// Missing are activities with checks judged but no evidence.
 	Missing []string `json:"missing"`
+	// Gaps say, for each missing activity, which checks stand in the way.
+	Gaps []ActivityGap `json:"gaps"`
+}
+
+// ActivityGap is an activity without evidence and the checks it lacks.
+type ActivityGap struct {
+	Activity string `json:"activity"`
+	// Failing are the essential checks (or, without any in the run, the
+	// checks) of the activity that failed or could not be evaluated.
+	Failing []string `json:"failing"`
 }

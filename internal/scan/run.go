@@ -330,60 +330,80 @@ func licenseFact(t *checks.Target, p *Plan) LicenseFact {
 	return lf
 }
 
+// maturity sums up the run per GGI goal. A check counts under each goal of
+// its activities once. An activity has evidence when its essential checks
+// (ggi.Essential) that ran all passed; when none of them ran, when every
+// check of it that was judged passed. A check that errored counts as not
+// passed; not-applicable and not-available ones count for nothing.
 func maturity(p *Plan, results []CheckResult) []GoalMaturity {
-	type acc struct {
-		m        GoalMaturity
-		evidence map[string]bool
-		enabled  map[string]bool
-	}
-	goals := map[ggi.Goal]*acc{}
+	goals := map[ggi.Goal]*GoalMaturity{}
+	// status of each judged check, per activity
+	byActivity := map[string]map[string]checks.Status{}
 	for i, pc := range p.Checks {
 		if pc.Check.Runner {
 			continue
 		}
 		st := results[i].Status
+		judged := st == checks.StatusPass || st == checks.StatusFail
 		seenGoal := map[ggi.Goal]bool{}
 		for _, id := range pc.Check.Activities {
 			a, _ := ggi.Lookup(id)
 			g := goals[a.Goal]
 			if g == nil {
-				g = &acc{m: GoalMaturity{Goal: string(a.Goal)}, evidence: map[string]bool{}, enabled: map[string]bool{}}
+				g = &GoalMaturity{Goal: string(a.Goal), Activities: []string{}, Missing: []string{}, Gaps: []ActivityGap{}}
 				goals[a.Goal] = g
 			}
-			if st == checks.StatusPass || st == checks.StatusFail {
-				g.enabled[id] = true
-				if st == checks.StatusPass {
-					g.evidence[id] = true
+			if judged || st == checks.StatusError {
+				if byActivity[id] == nil {
+					byActivity[id] = map[string]checks.Status{}
 				}
+				byActivity[id][pc.Check.ID] = st
 			}
-			if seenGoal[a.Goal] {
-				continue
+			if !seenGoal[a.Goal] && judged {
+				g.Applicable++
+				if st == checks.StatusPass {
+					g.Passed++
+				}
 			}
 			seenGoal[a.Goal] = true
-			if st == checks.StatusPass || st == checks.StatusFail {
-				g.m.Applicable++
-				if st == checks.StatusPass {
-					g.m.Passed++
-				}
+		}
+	}
+	for _, a := range ggi.All() {
+		ran := byActivity[a.ID]
+		g := goals[a.Goal]
+		if len(ran) == 0 || g == nil {
+			continue
+		}
+		var need []string
+		for _, id := range ggi.Essential(a.ID) {
+			if _, ok := ran[id]; ok {
+				need = append(need, id)
 			}
 		}
+		if len(need) == 0 {
+			for id := range ran {
+				need = append(need, id)
+			}
+			sort.Strings(need)
+		}
+		var failing []string
+		for _, id := range need {
+			if ran[id] != checks.StatusPass {
+				failing = append(failing, id)
+			}
+		}
+		if len(failing) == 0 {
+			g.Activities = append(g.Activities, a.ID)
+			continue
+		}
+		g.Missing = append(g.Missing, a.ID)
+		g.Gaps = append(g.Gaps, ActivityGap{Activity: a.ID, Failing: failing})
 	}
 	var out []GoalMaturity
 	for _, goal := range ggi.Goals() {
-		g := goals[goal]
-		if g == nil {
-			continue
+		if g := goals[goal]; g != nil {
+			out = append(out, *g)
 		}
-		g.m.Activities, g.m.Missing = []string{}, []string{}
-		for _, a := range ggi.All() {
-			switch {
-			case g.evidence[a.ID]:
-				g.m.Activities = append(g.m.Activities, a.ID)
-			case g.enabled[a.ID]:
-				g.m.Missing = append(g.m.Missing, a.ID)
-			}
-		}
-		out = append(out, g.m)
 	}
 	return out
 }

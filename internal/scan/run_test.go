@@ -58,8 +58,12 @@ func TestOutcomes(t *testing.T) {
 	if len(res.Findings) != 1 || res.Findings[0].Line != 3 || res.Findings[0].Level != "warning" || res.Findings[0].Fingerprint == "" {
 		t.Errorf("findings = %+v", res.Findings)
 	}
-	// Only applicable checks count for maturity: finds failed, fine passed.
-	if d := cmp.Diff([]GoalMaturity{{Goal: "Trust", Passed: 1, Applicable: 2, Activities: []string{"GGI-A-21"}, Missing: []string{}}}, res.Maturity); d != "" {
+	// Only judged checks count for maturity: finds failed, fine passed. No
+	// essential check of GGI-A-21 ran, so all its judged checks must pass
+	// for evidence; the two that errored count as not passed.
+	want21 := GoalMaturity{Goal: "Trust", Passed: 1, Applicable: 2, Activities: []string{}, Missing: []string{"GGI-A-21"},
+		Gaps: []ActivityGap{{Activity: "GGI-A-21", Failing: []string{"boom", "broken", "finds"}}}}
+	if d := cmp.Diff([]GoalMaturity{want21}, res.Maturity); d != "" {
 		t.Errorf("maturity (-want +got):\n%s", d)
 	}
 }
