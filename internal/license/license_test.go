@@ -5,6 +5,7 @@ package license
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -346,14 +347,39 @@ func TestReadFailure(t *testing.T) {
 }
 
 func TestPrefetch(t *testing.T) {
-	// A licence file the small matcher cannot explain: Prefetch compiles the
-	// full set; one it can, or none at all, and it returns at once.
-	for name, files := range map[string]fstest.MapFS{
-		"bundle":  {"LICENSE": {Data: []byte(fixture(t, "go-yaml-LICENSE"))}, "LICENSES/MIT.txt": {Data: []byte(fixture(t, "rust-cargo-LICENSE-MIT"))}},
-		"MIT":     {"LICENSE": {Data: []byte(fixture(t, "rust-cargo-LICENSE-MIT"))}},
-		"nothing": {"main.go": {Data: []byte("package main\n")}},
+	// A licence file the small matcher cannot explain: Prefetch compiles
+	// the licences that could match it, and DetectProject then finds them
+	// compiled; one it can explain, or none at all, and it compiles nothing.
+	bundle := fstest.MapFS{"LICENSE": {Data: []byte(fixture(t, "go-yaml-LICENSE"))}, "LICENSES/MIT.txt": {Data: []byte(fixture(t, "rust-cargo-LICENSE-MIT"))}}
+	for _, tc := range []struct {
+		name  string
+		files fstest.MapFS
+		want  int
+	}{
+		{"bundle", bundle, 1},
+		{"MIT", fstest.MapFS{"LICENSE": {Data: []byte(fixture(t, "rust-cargo-LICENSE-MIT"))}}, 0},
+		{"nothing", fstest.MapFS{"main.go": {Data: []byte("package main\n")}}, 0},
 	} {
-		t.Run(name, func(t *testing.T) { Prefetch(files) })
+		t.Run(tc.name, func(t *testing.T) {
+			subsetMu.Lock()
+			clear(subsets)
+			subsetMu.Unlock()
+			if got := Prefetch(context.Background(), tc.files); got != tc.want {
+				t.Errorf("Prefetch compiled %d matchers, want %d", got, tc.want)
+			}
+			subsetMu.Lock()
+			kept := len(subsets)
+			subsetMu.Unlock()
+			if kept != tc.want {
+				t.Errorf("%d compiled sets kept for DetectProject, want %d", kept, tc.want)
+			}
+		})
+	}
+	// A cancelled scan does not start the work.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if got := Prefetch(ctx, bundle); got != 0 {
+		t.Errorf("Prefetch with a cancelled context compiled %d matchers", got)
 	}
 }
 

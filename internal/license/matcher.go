@@ -4,6 +4,7 @@
 package license
 
 import (
+	"context"
 	"io/fs"
 	"strings"
 	"sync"
@@ -79,19 +80,24 @@ func Warm() { fast() }
 // Prefetch is Warm for a known repository: it also looks at the licence
 // files at the root and in LICENSES/ and, when the small matcher cannot
 // explain one of them, compiles the licences that could match it right
-// away, so that work overlaps the walk instead of following it. Errors are
-// ignored: DetectProject reports them.
-func Prefetch(fsys fs.FS) {
+// away, so that work overlaps the walk instead of following it. It returns
+// how many texts it compiled a matcher for, and stops between files once
+// ctx is done. Errors are ignored: DetectProject reports them.
+func Prefetch(ctx context.Context, fsys fs.FS) int {
 	s := fast()
 	if s == nil {
-		return
+		return 0
 	}
+	compiled := 0
 	for _, dir := range []string{".", "LICENSES"} {
 		des, err := fs.ReadDir(fsys, dir)
 		if err != nil {
 			continue
 		}
 		for _, de := range des {
+			if ctx.Err() != nil {
+				return compiled
+			}
 			p := de.Name()
 			if dir != "." {
 				p = dir + "/" + p
@@ -112,9 +118,11 @@ func Prefetch(fsys fs.FS) {
 			}
 			if !analyse(t, s).clean() {
 				subsetMatcher(t.b) // compiled and kept for DetectProject
+				compiled++
 			}
 		}
 	}
+	return compiled
 }
 
 var (

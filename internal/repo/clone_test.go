@@ -16,7 +16,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing/transport/client"
@@ -50,7 +49,7 @@ func TestClone(t *testing.T) {
 		{"temp dir", t.TempDir()},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+			ctx, cancel := context.WithTimeout(context.Background(), hangGuard)
 			defer cancel()
 			url := fileURL(src)
 			r, err := Clone(ctx, url, OpenOptions{TempDir: tc.tempDir, Token: fakeToken})
@@ -151,7 +150,7 @@ func TestCloneErrors(t *testing.T) {
 		{"unknown scheme", "gopher://example.com/o/r", OpenOptions{Token: fakeToken}, nil, "clone gopher://"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+			ctx, cancel := context.WithTimeout(context.Background(), hangGuard)
 			defer cancel()
 			r, err := Clone(ctx, tc.url, tc.opt)
 			if err == nil {
@@ -273,7 +272,7 @@ func TestCloneTokenScope(t *testing.T) {
 			mu.Lock()
 			auths = nil
 			mu.Unlock()
-			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+			ctx, cancel := context.WithTimeout(context.Background(), hangGuard)
 			defer cancel()
 			r, err := Clone(ctx, srv.URL+"/acme/repo", OpenOptions{Token: fakeToken, GitHub: tc.github})
 			if err == nil {

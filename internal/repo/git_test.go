@@ -306,7 +306,7 @@ func TestOpenRevisionErrors(t *testing.T) {
 func TestWalkRevision(t *testing.T) {
 	dir, _, _ := revisionRepo(t)
 	r := mustOpenRevision(t, dir, "HEAD")
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), hangGuard)
 	defer cancel()
 	ix, problems, err := Walk(ctx, r, WalkOptions{Workers: 4})
 	if err != nil {

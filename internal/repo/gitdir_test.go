@@ -175,7 +175,7 @@ func TestWalkKeepsTrackedFiles(t *testing.T) {
 		{"plain directory", plain, []string{".gitignore", "src/generated.json", "src/main.go", "src/untracked.go"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			ix, problems := walkWithin(t, openWorktree(t, tc.dir), WalkOptions{Exclude: exclude}, 5*time.Second)
+			ix, problems := walkWithin(t, openWorktree(t, tc.dir), WalkOptions{Exclude: exclude})
 			if d := cmp.Diff(tc.want, paths(ix)); d != "" {
 				t.Errorf("index (-want +got):\n%s", d)
 			}
@@ -232,7 +232,7 @@ func TestWalkGitFile(t *testing.T) {
 		{".git symlink", linked, []string{"a.go"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			ix, problems := walkWithin(t, openWorktree(t, tc.dir), WalkOptions{}, 5*time.Second)
+			ix, problems := walkWithin(t, openWorktree(t, tc.dir), WalkOptions{})
 			if d := cmp.Diff(tc.want, paths(ix)); d != "" {
 				t.Errorf("index (-want +got):\n%s", d)
 			}
@@ -255,15 +255,16 @@ func fifoDir(t *testing.T) string {
 	return dir
 }
 
-// within fails the test when f has not returned after d; f is left running.
-func within(t *testing.T, d time.Duration, f func()) {
+// within fails the test when f has not returned within hangGuard; f is
+// left running.
+func within(t *testing.T, f func()) {
 	t.Helper()
 	done := make(chan struct{})
 	go func() { defer close(done); f() }()
 	select {
 	case <-done:
-	case <-time.After(d):
-		t.Fatalf("blocked for %v", d)
+	case <-time.After(hangGuard):
+		t.Fatalf("blocked for %v", hangGuard)
 	}
 }
 
@@ -271,7 +272,7 @@ func TestReadRefusesSpecialFiles(t *testing.T) {
 	dir := fifoDir(t)
 	r := openWorktree(t, dir)
 	for _, p := range []string{"pipe", "pipe-link", "sub"} {
-		within(t, 3*time.Second, func() {
+		within(t, func() {
 			if _, err := ReadFile(r.FS, p, 1<<20); !errors.Is(err, ErrNotRegular) || !strings.Contains(err.Error(), "not a regular file") {
 				t.Errorf("ReadFile(%s) = %v, want ErrNotRegular", p, err)
 			}
@@ -303,7 +304,7 @@ func TestWalkGitFifos(t *testing.T) {
 			t.Skipf("mkfifo: %v", err)
 		}
 	}
-	ix, problems := walkWithin(t, openWorktree(t, dir), WalkOptions{}, 3*time.Second)
+	ix, problems := walkWithin(t, openWorktree(t, dir), WalkOptions{})
 	if d := cmp.Diff([]string{"README.md"}, paths(ix)); d != "" {
 		t.Errorf("index (-want +got):\n%s", d)
 	}
@@ -340,7 +341,7 @@ func TestIsURL(t *testing.T) {
 }
 
 func TestOpenURLs(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), hangGuard)
 	defer cancel()
 	for _, tc := range []struct {
 		name, target, ref string

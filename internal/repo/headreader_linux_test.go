@@ -88,7 +88,7 @@ func TestFIFOInPlaceOfADirectory(t *testing.T) {
 	}()
 	select {
 	case <-done:
-	case <-time.After(10 * time.Second):
+	case <-time.After(hangGuard):
 		t.Fatal("opening a pipe in place of a directory blocked")
 	}
 }

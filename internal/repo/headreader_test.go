@@ -111,7 +111,7 @@ func TestHeadReaderMatchesReadHead(t *testing.T) {
 	}()
 	select {
 	case <-done:
-	case <-time.After(10 * time.Second):
+	case <-time.After(hangGuard):
 		t.Fatal("reading heads blocked (a pipe opened for reading?)")
 	}
 	hr := NewHeadReader(r)

@@ -9,7 +9,6 @@ import (
 	"sync"
 	"testing"
 	"testing/fstest"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -61,7 +60,7 @@ func TestWalkGitignore(t *testing.T) {
 		mu.Unlock()
 		return (p == "vendor" && isDir) || strings.HasPrefix(p, "third_party")
 	}
-	ix, problems := walkWithin(t, openWorktree(t, dir), WalkOptions{Exclude: exclude, Workers: 3}, 5*time.Second)
+	ix, problems := walkWithin(t, openWorktree(t, dir), WalkOptions{Exclude: exclude, Workers: 3})
 	want := []string{
 		".gitignore",
 		"docs/vendor/readme.md",
@@ -95,11 +94,11 @@ func TestWalkRevisionIgnoresGitignore(t *testing.T) {
 		".gitignore":  {Data: []byte("*.log\n")},
 		"tracked.log": {Data: []byte("forced in with git add -f\n")},
 	}
-	ix, _ := walkWithin(t, &Repo{FS: fsys, Ignore: false}, WalkOptions{}, 5*time.Second)
+	ix, _ := walkWithin(t, &Repo{FS: fsys, Ignore: false}, WalkOptions{})
 	if _, ok := ix.Lookup("tracked.log"); !ok {
 		t.Errorf("index = %v, want tracked.log", paths(ix))
 	}
-	ix, _ = walkWithin(t, &Repo{FS: fsys, Ignore: true}, WalkOptions{}, 5*time.Second)
+	ix, _ = walkWithin(t, &Repo{FS: fsys, Ignore: true}, WalkOptions{})
 	if _, ok := ix.Lookup("tracked.log"); ok {
 		t.Errorf("index = %v, want tracked.log ignored on a working tree", paths(ix))
 	}
@@ -120,7 +119,7 @@ func TestWalkDeepAndWide(t *testing.T) {
 		fsys[f] = &fstest.MapFile{Data: []byte("x")}
 		want = append(want, f)
 	}
-	ix, problems := walkWithin(t, &Repo{FS: fsys}, WalkOptions{Workers: 8}, 5*time.Second)
+	ix, problems := walkWithin(t, &Repo{FS: fsys}, WalkOptions{Workers: 8})
 	if ix.Len() != len(want) || len(problems) != 0 {
 		t.Errorf("walked %d files with problems %v, want %d", ix.Len(), problems, len(want))
 	}
@@ -132,7 +131,7 @@ func TestWalkDeepAndWide(t *testing.T) {
 }
 
 func TestWalkEmpty(t *testing.T) {
-	ix, problems := walkWithin(t, &Repo{FS: fstest.MapFS{"a/b/c": {Mode: fs.ModeDir | 0o755}}}, WalkOptions{}, 5*time.Second)
+	ix, problems := walkWithin(t, &Repo{FS: fstest.MapFS{"a/b/c": {Mode: fs.ModeDir | 0o755}}}, WalkOptions{})
 	if ix.Len() != 0 || len(problems) != 0 || ix.IsDir("a") || len(ix.InDir("")) != 0 {
 		t.Errorf("empty tree: %v %v", ix.Files(), problems)
 	}

@@ -15,21 +15,18 @@ import (
 
 // filePass feeds every file to the checks that visit files, reading each
 // file's head once for all of them, in parallel. It returns, per pass, an
-// error when the check's Visit panicked.
+// error when the check's Want or Visit panicked; such a check is not called
+// again.
 func filePass(ctx context.Context, r *repo.Repo, t *checks.Target, passes []*checks.Pass) []error {
 	errs := make([]error, len(passes))
-	var visitors []int
+	var visitors []*visitor
 	for i, p := range passes {
 		if p.Check.Visit != nil {
-			visitors = append(visitors, i)
+			visitors = append(visitors, &visitor{i: i, p: p})
 		}
 	}
 	if len(visitors) == 0 {
 		return errs
-	}
-	panics := make([]chan error, len(passes))
-	for _, i := range visitors {
-		panics[i] = make(chan error, 1)
 	}
 	files := t.Files()
 	// Workers take contiguous batches of the sorted index, so files of one
@@ -43,38 +40,54 @@ func filePass(ctx context.Context, r *repo.Repo, t *checks.Target, passes []*che
 		wg.Go(func() {
 			hr := repo.NewHeadReader(r)
 			defer hr.Close()
+			want := make([]*visitor, 0, len(visitors))
 			for ctx.Err() == nil {
 				lo := int(next.Add(batch)) - batch
 				if lo >= len(files) {
 					return
 				}
 				for _, e := range files[lo:min(lo+batch, len(files))] {
-					visitFile(hr, passes, visitors, panics, e)
+					visitFile(hr, visitors, want[:0], e)
 				}
 			}
 		})
 	}
 	wg.Wait()
-	for _, i := range visitors {
-		select {
-		case err := <-panics[i]:
-			errs[i] = err
-		default:
+	for _, v := range visitors {
+		if err := v.err.Load(); err != nil {
+			errs[v.i] = *err
 		}
 	}
 	return errs
 }
 
+// visitor is a check that visits files, and the first panic of its Want or
+// Visit.
+type visitor struct {
+	i   int
+	p   *checks.Pass
+	err atomic.Pointer[error]
+}
+
+func (v *visitor) failed() bool { return v.err.Load() != nil }
+
+// recoverInto turns a panic into the visitor's error.
+func (v *visitor) recoverInto(path string) {
+	if r := recover(); r != nil {
+		err := internalError(path, r)
+		v.err.CompareAndSwap(nil, &err)
+	}
+}
+
 // visitFile reads the head of one file once, as far as the most demanding
-// check wants, and hands it to every check that wants the file.
-func visitFile(hr *repo.HeadReader, passes []*checks.Pass, visitors []int, panics []chan error, e repo.Entry) {
-	var want []int
+// check wants, and hands it to every check that wants the file. want is
+// scratch space.
+func visitFile(hr *repo.HeadReader, visitors, want []*visitor, e repo.Entry) {
 	head := 0
-	for _, i := range visitors {
-		p := passes[i]
-		if p.Check.Want(p, e.Path) {
-			want = append(want, i)
-			head = max(head, p.Check.HeadBytes)
+	for _, v := range visitors {
+		if !v.failed() && v.wants(e.Path) {
+			want = append(want, v)
+			head = max(head, v.p.Check.HeadBytes)
 		}
 	}
 	if len(want) == 0 {
@@ -87,25 +100,22 @@ func visitFile(hr *repo.HeadReader, passes []*checks.Pass, visitors []int, panic
 	case head > 0:
 		f.Head, f.Err = hr.ReadHead(e, head)
 	}
-	for _, i := range want {
-		visit(passes[i], f, panics[i])
+	for _, v := range want {
+		v.visit(f)
 	}
 }
 
-func visit(p *checks.Pass, f checks.File, panicked chan error) {
-	defer func() {
-		if v := recover(); v != nil {
-			select {
-			case panicked <- internalError(f.Path, v):
-			default:
-			}
-		}
-	}()
-	ff := f
-	if len(ff.Head) > p.Check.HeadBytes {
+func (v *visitor) wants(path string) (ok bool) {
+	defer v.recoverInto(path)
+	return v.p.Check.Want(v.p, path)
+}
+
+func (v *visitor) visit(f checks.File) {
+	defer v.recoverInto(f.Path)
+	if len(f.Head) > v.p.Check.HeadBytes {
 		// Without spare capacity, so an append cannot write into the
 		// bytes another check sees.
-		ff.Head = ff.Head[:p.Check.HeadBytes:p.Check.HeadBytes]
+		f.Head = f.Head[:v.p.Check.HeadBytes:v.p.Check.HeadBytes]
 	}
-	p.Check.Visit(p, ff)
+	v.p.Check.Visit(v.p, f)
 }

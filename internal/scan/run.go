@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/bmatcuk/doublestar/v4"
@@ -60,7 +61,17 @@ func run(ctx context.Context, r *repo.Repo, plan *Plan, opt Options, ch *change)
 	}
 	res := &TargetResult{Target: r.Name, Kind: string(r.Kind), Revision: r.Revision, Findings: []Finding{}}
 	if plan.needsLicense() && opt.Paths == nil {
-		go license.Prefetch(r.FS)
+		// Compiling licence matchers overlaps the walk; it reads r, so it
+		// ends (or stops, when ctx is done) before Run returns and the
+		// caller closes r.
+		var wg sync.WaitGroup
+		defer wg.Wait()
+		pctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		wg.Go(func() {
+			defer func() { _ = recover() }() // a warm-up only: DetectProject redoes the work and reports
+			license.Prefetch(pctx, r.FS)
+		})
 	}
 	own := skipOwn(r.FS, opt.Outputs)
 	ix, problems, err := index(ctx, r, func(p string, isDir bool) bool {
