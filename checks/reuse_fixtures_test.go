@@ -163,19 +163,25 @@ func TestReuseFixtures(t *testing.T) {
 	}
 }
 
-// reuseTool describes the reuse binary on PATH, or skips the test.
+// reuseTool describes the reuse binary on PATH, or skips the test. With
+// OSPOLINT_REQUIRE_REUSE=1 (.ci/run sets it) a tool that cannot run fails
+// the test instead: CI must not pass without comparing with `reuse lint`.
 func reuseTool(t *testing.T) (major int) {
 	t.Helper()
+	cannot := t.Skipf
+	if os.Getenv("OSPOLINT_REQUIRE_REUSE") == "1" {
+		cannot = t.Fatalf
+	}
 	if _, err := exec.LookPath("reuse"); err != nil {
-		t.Skip("reuse is not on PATH (Debian: apt-get install reuse)")
+		cannot("reuse is not on PATH (Debian: apt-get install reuse; OSPOLINT_REQUIRE_REUSE=1 makes this a failure)")
 	}
 	out, err := exec.Command("reuse", "--version").Output()
 	if err != nil {
-		t.Skipf("reuse --version: %v", err)
+		cannot("reuse --version: %v", err)
 	}
 	m := regexp.MustCompile(`(\d+)\.\d+`).FindSubmatch(out)
 	if m == nil {
-		t.Skipf("unknown reuse version %q", out)
+		cannot("unknown reuse version %q", out)
 	}
 	major, _ = strconv.Atoi(string(m[1]))
 	return major
