@@ -36,6 +36,12 @@ func All() []*Check {
 		reuseReadError(),
 		reuseInvalidConfig(),
 
+		// Supply chain: SBOMs and dependencies (GGI-A-23, A-17).
+		sbomPresent(),
+		sbomValid(),
+		sbomFresh(),
+		lockfile(),
+
 		// Community files (GGI-A-25) and review (GGI-A-44).
 		readme(),
 		contributing(),

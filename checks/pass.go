@@ -30,8 +30,9 @@ type Target struct {
 		once sync.Once
 		res  license.Result
 	}
-	reuse reuseFacts // REUSE evaluation, see target_reuse.go
-	diff  diffState  // the change under review in diff mode, see diff.go
+	reuse  reuseFacts  // REUSE evaluation, see target_reuse.go
+	diff   diffState   // the change under review in diff mode, see diff.go
+	supply supplyFacts // SBOMs and the dependency inventory, see sbom_target.go
 }
 
 type cached struct {

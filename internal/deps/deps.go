@@ -239,6 +239,13 @@ func defaultSkip(dir string) bool {
 	return false
 }
 
+// IsDependencyPath reports whether a path lies in a dependency directory
+// (IsDependencyDir on any of its directories).
+func IsDependencyPath(p string) bool {
+	d := path.Dir(p)
+	return d != "." && defaultSkip(d)
+}
+
 // Lockfiles returns the paths among files that Read reads, sorted.
 func Lockfiles(files []string, skip func(dir string) bool) []string {
 	if skip == nil {

@@ -13,9 +13,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/spdx/tools-golang/spdx"
 	spdxjson "github.com/spdx/tools-golang/json"
 	"github.com/spdx/tools-golang/rdf"
+	"github.com/spdx/tools-golang/spdx"
 	"github.com/spdx/tools-golang/tagvalue"
 	spdxyaml "github.com/spdx/tools-golang/yaml"
 )

@@ -196,10 +196,8 @@ func ntiaList(doc *Document, element string, pkgs []string, what string) {
 		return
 	}
 	doc.missing(element)
-	doc.problem(ProblemNTIA, 0, fmt.Sprintf("%s of %d packages %s (NTIA: %s): %s", countWord(len(pkgs)), doc.Packages, hasHave(len(pkgs), what), element, firstFew(pkgs)))
+	doc.problem(ProblemNTIA, 0, fmt.Sprintf("%d of %d packages %s (NTIA: %s): %s", len(pkgs), doc.Packages, hasHave(len(pkgs), what), element, firstFew(pkgs)))
 }
-
-func countWord(n int) string { return fmt.Sprint(n) }
 
 func hasHave(n int, what string) string {
 	if n == 1 {

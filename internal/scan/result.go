@@ -139,6 +139,12 @@ type Facts struct {
 	License LicenseFact `json:"license"`
 	// Reuse is the REUSE summary, present when a reuse-* check ran.
 	Reuse *reuse.Facts `json:"reuse,omitempty"`
+	// SBOMs are the SBOM documents found, present when an sbom-* or the
+	// lockfile check ran.
+	SBOMs []SBOMFact `json:"sboms,omitempty"`
+	// Dependencies are the locked dependencies (the inventory), present
+	// when an sbom-* or the lockfile check ran.
+	Dependencies []DependencyFact `json:"dependencies,omitempty"`
 }
 
 // LicenseFact is the project licence.

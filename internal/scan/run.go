@@ -142,6 +142,8 @@ func run(ctx context.Context, r *repo.Repo, plan *Plan, opt Options, ch *change)
 	sortFindings(res.Findings)
 	res.Facts.License = licenseFact(t, plan)
 	res.Facts.Reuse = reuseFact(t, plan)
+	res.Facts.SBOMs = sbomFacts(t, plan)
+	res.Facts.Dependencies = dependencyFacts(t, plan)
 	res.Maturity = maturity(plan, results)
 	opt.Known.split(res)
 	return res, t, nil

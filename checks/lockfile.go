@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The ospolint Authors
+
+package checks
+
+import (
+	"encoding/json"
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/ospolint/ospolint/internal/deps"
+)
+
+func lockfile() *Check {
+	return &Check{
+		ID:         "lockfile",
+		Title:      "Dependency manifest without a lockfile",
+		Summary:    "Every dependency manifest has its lockfile committed, so the dependencies used are known exactly.",
+		Activities: []string{"GGI-A-23", "GGI-A-17"},
+		Level:      Warning,
+		Needs:      NeedFiles,
+		Help: `Pairs each dependency manifest with the lockfile that pins what it declares, in its directory or a parent
+(workspaces lock at their root):
+
+| manifest | lockfile |
+|---|---|
+| ` + "`go.mod`" + ` with requirements | ` + "`go.sum`" + ` |
+| ` + "`package.json`" + ` with dependencies | ` + "`package-lock.json`" + `, ` + "`npm-shrinkwrap.json`" + `, ` + "`yarn.lock`" + `, ` + "`pnpm-lock.yaml`" + `, ` + "`bun.lock`" + ` |
+| ` + "`Cargo.toml`" + ` | ` + "`Cargo.lock`" + ` |
+| ` + "`pyproject.toml`" + ` with dependencies | ` + "`poetry.lock`" + `, ` + "`uv.lock`" + `, ` + "`pdm.lock`" + `, ` + "`Pipfile.lock`" + `, a pinned ` + "`requirements*.txt`" + ` |
+| ` + "`Pipfile`" + ` | ` + "`Pipfile.lock`" + ` |
+| ` + "`requirements.in`" + ` | ` + "`requirements.txt`" + ` |
+| ` + "`Gemfile`" + ` | ` + "`Gemfile.lock`" + ` |
+| ` + "`composer.json`" + ` with requirements | ` + "`composer.lock`" + ` |
+
+Manifests in dependency and fixture directories (node_modules, vendor, testdata, ...) are not the project's.
+A lockfile that cannot be read is reported too, with its line. Not applicable without manifests.
+The locked dependencies are the project's inventory of the open source it uses: ` + "`facts.dependencies`" + ` in JSON.
+
+**Why (GGI-A-23 Manage software dependencies; GGI-A-17 Inventory):** without a lockfile, each install may take
+other versions than the ones reviewed, and nobody can say which open source the product is made of.
+
+**Fix:** run the package manager's install (` + "`npm install`" + `, ` + "`cargo generate-lockfile`" + `, ` + "`uv lock`" + `,
+` + "`bundle lock`" + `, ` + "`composer update --lock`" + `, ` + "`go mod tidy`" + `) and commit the lockfile.`,
+		Run: runLockfile,
+	}
+}
+
+// lockPair is a manifest and the lockfiles that can pin it.
+type lockPair struct {
+	manifest string
+	locks    []string
+	// declares reports whether the manifest declares dependencies at all.
+	declares func(data []byte) bool
+}
+
+func lockPairs() []lockPair {
+	always := func([]byte) bool { return true }
+	return []lockPair{
+		{"go.mod", []string{"go.sum"}, func(b []byte) bool { return strings.Contains(string(b), "require") }},
+		{"package.json", []string{"package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lock", "bun.lockb"}, jsonDeclares("dependencies", "devDependencies", "optionalDependencies")},
+		{"Cargo.toml", []string{"Cargo.lock"}, always},
+		{"pyproject.toml", []string{"poetry.lock", "uv.lock", "pdm.lock", "Pipfile.lock", "requirements.txt"}, pyprojectDeclares},
+		{"Pipfile", []string{"Pipfile.lock"}, always},
+		{"requirements.in", []string{"requirements.txt"}, always},
+		{"Gemfile", []string{"Gemfile.lock", "gems.locked"}, always},
+		{"composer.json", []string{"composer.lock"}, jsonDeclares("require", "require-dev")},
+	}
+}
+
+func jsonDeclares(keys ...string) func([]byte) bool {
+	return func(data []byte) bool {
+		var m map[string]json.RawMessage
+		if json.Unmarshal(data, &m) != nil {
+			return false
+		}
+		for _, k := range keys {
+			var deps map[string]json.RawMessage
+			if json.Unmarshal(m[k], &deps) == nil {
+				for n := range deps {
+					if n != "php" && !strings.HasPrefix(n, "ext-") {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+}
+
+func pyprojectDeclares(data []byte) bool {
+	var pp struct {
+		Project struct {
+			Dependencies []string `toml:"dependencies"`
+		} `toml:"project"`
+		Tool struct {
+			Poetry struct {
+				Dependencies map[string]any `toml:"dependencies"`
+			} `toml:"poetry"`
+		} `toml:"tool"`
+	}
+	if _, err := toml.Decode(string(data), &pp); err != nil {
+		return false
+	}
+	n := len(pp.Project.Dependencies)
+	for k := range pp.Tool.Poetry.Dependencies {
+		if k != "python" {
+			n++
+		}
+	}
+	return n > 0
+}
+
+func runLockfile(p *Pass) error {
+	judged := 0
+	for _, e := range p.Target.Files() {
+		if e.Escapes || deps.IsDependencyPath(e.Path) {
+			continue
+		}
+		name := path.Base(e.Path)
+		for _, lp := range lockPairs() {
+			if name != lp.manifest {
+				continue
+			}
+			data, err := p.Target.ReadFile(e.Path)
+			if err != nil || !lp.declares(data) {
+				continue
+			}
+			judged++
+			if !hasLock(p, e.Dir(), lp.locks) {
+				p.Report(Finding{Path: e.Path, Line: 1, Key: "no-lock",
+					Message: fmt.Sprintf("%s declares dependencies but no lockfile pins them (%s, here or in a parent directory); generate and commit one",
+						e.Path, strings.Join(lp.locks, ", "))})
+			}
+		}
+	}
+	for _, lf := range p.Target.Dependencies().Lockfiles {
+		judged++
+		if lf.Err != nil {
+			p.Report(Finding{Path: lf.Path, Line: lf.ErrLine, Key: "unreadable",
+				Message: fmt.Sprintf("lockfile cannot be read: %v", lf.Err)})
+		}
+	}
+	if judged == 0 {
+		p.NotApplicable("no dependency manifest")
+	}
+	return nil
+}
+
+// hasLock looks for one of the lockfiles in dir or a parent directory.
+func hasLock(p *Pass, dir string, locks []string) bool {
+	for {
+		for _, l := range locks {
+			if _, ok := p.Target.Lookup(path.Join(dir, l)); ok {
+				return true
+			}
+		}
+		if dir == "" {
+			return false
+		}
+		dir = path.Dir(dir)
+		if dir == "." {
+			dir = ""
+		}
+	}
+}

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The ospolint Authors
+
+package checks
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+const testSPDX = `{
+  "spdxVersion": "SPDX-2.3", "dataLicense": "CC0-1.0", "SPDXID": "SPDXRef-DOCUMENT", "name": "app",
+  "documentNamespace": "https://example.com/app-1",
+  "creationInfo": {"creators": ["Tool: t"], "created": "2026-01-02T03:04:05Z"},
+  "packages": [
+    {"name": "app", "SPDXID": "SPDXRef-app", "versionInfo": "1", "supplier": "NOASSERTION", "downloadLocation": "NOASSERTION"},
+    {"name": "left-pad", "SPDXID": "SPDXRef-lp", "versionInfo": "1.3.0", "supplier": "NOASSERTION", "downloadLocation": "NOASSERTION",
+     "externalRefs": [{"referenceCategory": "PACKAGE-MANAGER", "referenceType": "purl", "referenceLocator": "pkg:npm/left-pad@1.3.0"}]}
+  ],
+  "relationships": [
+    {"spdxElementId": "SPDXRef-DOCUMENT", "relationshipType": "DESCRIBES", "relatedSpdxElement": "SPDXRef-app"},
+    {"spdxElementId": "SPDXRef-app", "relationshipType": "DEPENDS_ON", "relatedSpdxElement": "SPDXRef-lp"}
+  ]
+}`
+
+const testLock = `{"lockfileVersion": 3, "packages": {"": {"dependencies": {"left-pad": "^1.3.0", "chalk": "^5"}},
+  "node_modules/left-pad": {"version": "1.3.0", "license": "WTFPL"},
+  "node_modules/chalk": {"version": "5.3.0", "license": "MIT"}}}`
+
+func messages(fs []Finding) string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, f.Path+": "+f.Message)
+	}
+	return strings.Join(out, "\n")
+}
+
+func TestSBOMPresent(t *testing.T) {
+	cases := []struct {
+		name  string
+		files fstest.MapFS
+		want  string // substring of the one finding, "" for none
+		na    bool
+	}{
+		{"committed", fstest.MapFS{"sbom.spdx.json": file(testSPDX), "package-lock.json": file(testLock)}, "", false},
+		{"generated in CI", fstest.MapFS{"package-lock.json": file(testLock),
+			".github/workflows/sbom.yml": file("on: push\njobs:\n  s:\n    steps:\n      - uses: anchore/sbom-action@v0\n")}, "", false},
+		{"missing", fstest.MapFS{"package-lock.json": file(testLock)}, "no SBOM", false},
+		{"nothing to describe", fstest.MapFS{"README.md": file("x")}, "", true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			fs, p := runCheck(t, sbomPresent(), tc.files, nil)
+			got := messages(fs)
+			if (tc.want == "") != (got == "") || !strings.Contains(got, tc.want) {
+				t.Errorf("findings %q, want %q", got, tc.want)
+			}
+			if (p.NotApplicableReason() != "") != tc.na {
+				t.Errorf("not applicable: %q", p.NotApplicableReason())
+			}
+		})
+	}
+}
+
+func TestSBOMValid(t *testing.T) {
+	fs, _ := runCheck(t, sbomValid(), fstest.MapFS{
+		"ok.spdx.json":        file(testSPDX),
+		"broken.spdx.json":    file(testSPDX[:200]),
+		"dangling.spdx.json":  file(strings.Replace(testSPDX, `"relatedSpdxElement": "SPDXRef-lp"`, `"relatedSpdxElement": "SPDXRef-gone"`, 1)),
+		"nocreator.spdx.json": file(strings.Replace(testSPDX, `"creators": ["Tool: t"], `, "", 1)),
+	}, nil)
+	got := messages(fs)
+	for _, want := range []string{
+		"broken.spdx.json: SPDX json document: invalid JSON: unexpected end of file",
+		"dangling.spdx.json: SPDX-2.3 json document: relationship SPDXRef-app DEPENDS_ON SPDXRef-gone names SPDXRef-gone",
+		"nocreator.spdx.json: SPDX-2.3 json document lacks NTIA minimum elements (author)",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("findings:\n%s\nwant one containing %q", got, want)
+		}
+	}
+	if len(fs) != 3 {
+		t.Errorf("%d findings, want 3:\n%s", len(fs), got)
+	}
+	if fs[0].Path != "broken.spdx.json" || fs[0].Line != 4 {
+		t.Errorf("broken document at %s:%d, want line 4", fs[0].Path, fs[0].Line)
+	}
+	_, p := runCheck(t, sbomValid(), fstest.MapFS{"README.md": file("x")}, nil)
+	if p.NotApplicableReason() == "" {
+		t.Error("no SBOM: want not applicable")
+	}
+}
+
+func TestSBOMFresh(t *testing.T) {
+	fs, _ := runCheck(t, sbomFresh(), fstest.MapFS{"sbom.spdx.json": file(testSPDX), "package-lock.json": file(testLock)}, nil)
+	if got := messages(fs); len(fs) != 1 || !strings.Contains(got, "1 locked dependency is missing: chalk@5.3.0") {
+		t.Errorf("findings %q", got)
+	}
+	stale := strings.Replace(testLock, `"version": "1.3.0"`, `"version": "1.3.1"`, 1)
+	fs, _ = runCheck(t, sbomFresh(), fstest.MapFS{"sbom.spdx.json": file(testSPDX), "package-lock.json": file(stale)}, nil)
+	if got := messages(fs); !strings.Contains(got, "1 listed at another version: left-pad@1.3.1 (SBOM: 1.3.0)") {
+		t.Errorf("findings %q", got)
+	}
+	fresh := `{"lockfileVersion": 3, "packages": {"node_modules/left-pad": {"version": "1.3.0"}}}`
+	fs, _ = runCheck(t, sbomFresh(), fstest.MapFS{"sbom.spdx.json": file(testSPDX), "package-lock.json": file(fresh)}, nil)
+	if len(fs) != 0 {
+		t.Errorf("fresh SBOM: %s", messages(fs))
+	}
+}
+
+func TestLockfile(t *testing.T) {
+	fs, p := runCheck(t, lockfile(), fstest.MapFS{
+		"package.json":                file(`{"dependencies": {"a": "1"}}`),
+		"tools/package.json":          file(`{"name": "no-deps"}`),
+		"web/package.json":            file(`{"devDependencies": {"b": "1"}}`),
+		"web/yarn.lock":               file("b@1:\n  version \"1.0.0\"\n"),
+		"crates/x/Cargo.toml":         file("[package]\nname = \"x\"\n"),
+		"Cargo.lock":                  file("not toml = = \n"),
+		"py/pyproject.toml":           file("[project]\nname = \"p\"\ndependencies = [\"requests\"]\n"),
+		"node_modules/q/package.json": file(`{"dependencies": {"z": "1"}}`),
+		"Gemfile":                     file("source 'https://rubygems.org'\n"),
+		"Gemfile.lock":                file("GEM\n  specs:\n    rake (13.0.0)\n"),
+	}, nil)
+	got := messages(fs)
+	for _, want := range []string{
+		"Cargo.lock: lockfile cannot be read",
+		"package.json: package.json declares dependencies but no lockfile pins them",
+		"py/pyproject.toml: py/pyproject.toml declares dependencies",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("findings:\n%s\nwant one containing %q", got, want)
+		}
+	}
+	if len(fs) != 3 || p.NotApplicableReason() != "" {
+		t.Errorf("%d findings:\n%s", len(fs), got)
+	}
+}
