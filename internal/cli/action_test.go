@@ -250,7 +250,7 @@ func TestActionOnPullRequest(t *testing.T) {
 	}
 	for _, want := range []string{
 		"earlier step\n## ospolint: 2 new findings (1 error, 1 note)\n",
-		"Compared with the base revision `" + base[:12] + "` (5 files changed):",
+		"Compared with the base revision `" + base[:12] + "` (6 files changed):",
 		"### Trust\n",
 		"| **error** | `src/a.go:2` | SPDX-License-Identifier MIT of src/a.go was removed",
 		"**How to fix**",

@@ -84,6 +84,8 @@ func changeFixture(t *testing.T, config string) (g *gitRepo, base, head string) 
 		// REUSE-IgnoreEnd
 		"LICENSE": iscText,
 		"go.mod":  "module example.org/r\n\ngo 1.22\n\nrequire github.com/google/uuid v1.6.0\n",
+		// Locked, as go mod tidy leaves it: the lockfile check has nothing to say.
+		"go.sum": "github.com/google/uuid v1.6.0 h1:NIvaJDMOsjHA8n1jAhLSgzrAzy1Hgr+hNrb57e+94F0=\ngithub.com/google/uuid v1.6.0/go.mod h1:TIyPZe4MgqvfeYDBFedMoGGpEw/LqOeaOT+nhxU+yHo=\n",
 	})
 	head = g.commit("head")
 	return g, base, head
@@ -163,8 +165,8 @@ func TestDiffModeRevisions(t *testing.T) {
 		t.Fatal(err)
 	}
 	tr := rep.Targets[0]
-	if tr.Since.Base != base || tr.Since.ChangedFiles != 5 || tr.Since.Known == 0 {
-		t.Errorf("since = %+v, want base %s, 5 changed files, some known findings", tr.Since, base)
+	if tr.Since.Base != base || tr.Since.ChangedFiles != 6 || tr.Since.Known == 0 {
+		t.Errorf("since = %+v, want base %s, 6 changed files (go.sum among them), some known findings", tr.Since, base)
 	}
 	var removed []string
 	for _, f := range tr.Findings {
