@@ -31,6 +31,7 @@ type pending struct {
 // content back, new files and directories are removed, and the error says
 // so: the tree is as it was.
 func (t *Tree) Apply(changes []Change) (err error) {
+	t.forgetDirs()
 	ps := make([]*pending, 0, len(changes))
 	seen := map[string]bool{}
 	for _, c := range changes {
@@ -63,8 +64,9 @@ func (t *Tree) Apply(changes []Change) (err error) {
 			return err
 		}
 	}
+	t.forgetDirs()
 	for _, p := range ps {
-		if _, err := t.current(p.Change); err != nil {
+		if err := t.unchanged(p); err != nil {
 			return err
 		}
 		if err := t.step("rename", p.Path); err != nil {
@@ -112,6 +114,24 @@ func (t *Tree) current(c Change) (fs.FileInfo, error) {
 	return info, nil
 }
 
+// unchanged checks, just before a rename, that the file is still what
+// current saw: absent for a file to create; the same file, size and
+// modification time for one to rewrite (its content was compared then).
+func (t *Tree) unchanged(p *pending) error {
+	st, info, why := t.Inspect(p.Path)
+	switch {
+	case p.info == nil && st == Absent:
+		return nil
+	case p.info == nil && st == Regular:
+		return fmt.Errorf("create %s: the file exists now; run again", p.Path)
+	case p.info == nil:
+		return fmt.Errorf("create %s: %s", p.Path, why)
+	case st != Regular || !os.SameFile(info, p.info) || info.Size() != p.info.Size() || !info.ModTime().Equal(p.info.ModTime()):
+		return fmt.Errorf("fix %s: the file changed while fixing; run again", p.Path)
+	}
+	return nil
+}
+
 // mkdirs creates the missing directories above p and returns those it made.
 func (t *Tree) mkdirs(p string) ([]string, error) {
 	need, err := t.dirsToCreate(p)
@@ -126,6 +146,7 @@ func (t *Tree) mkdirs(p string) ([]string, error) {
 		if err := t.root.Mkdir(d, 0o755); err != nil {
 			return made, fmt.Errorf("create %s: %w", d, err)
 		}
+		t.dirs[d] = true
 		made = append(made, d)
 	}
 	return made, nil
@@ -202,6 +223,7 @@ func (t *Tree) rollback(ps []*pending, dirs []string, cause error) error {
 			left = append(left, p.Path+" (rewritten): "+err.Error())
 		}
 	}
+	t.forgetDirs()
 	for i := len(dirs) - 1; i >= 0; i-- {
 		if err := t.root.Remove(dirs[i]); err != nil {
 			left = append(left, dirs[i]+" (created directory): "+err.Error())

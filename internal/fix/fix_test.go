@@ -40,6 +40,11 @@ func TestAddHeader(t *testing.T) {
 		{"python coding line stays first", "a.py", "# -*- coding: latin-1 -*-\nx = 1\n", "# -*- coding: latin-1 -*-\n# SPDX-License-Identifier: Apache-2.0\n# SPDX-FileCopyrightText: 2026 Example Corp\n\nx = 1\n", true},
 		{"shebang then coding line", "a.py", "#!/usr/bin/env python\n# coding=utf-8\nx = 1\n", "#!/usr/bin/env python\n# coding=utf-8\n# SPDX-License-Identifier: Apache-2.0\n# SPDX-FileCopyrightText: 2026 Example Corp\n\nx = 1\n", true},
 		{"css charset stays first", "s.css", "@charset \"utf-8\";\na{}\n", "@charset \"utf-8\";\n/* SPDX-License-Identifier: Apache-2.0 */\n/* SPDX-FileCopyrightText: 2026 Example Corp */\n\na{}\n", true},
+		{"assembly takes block comments", "arch/arm/lib/div64.S", "/* SPDX-License-Identifier: GPL-2.0 */\n", "/* SPDX-FileCopyrightText: 2026 Example Corp */\n\n/* SPDX-License-Identifier: GPL-2.0 */\n", true},
+		{"C header takes block comments", "a.h", "#pragma once\n", "/* SPDX-License-Identifier: Apache-2.0 */\n/* SPDX-FileCopyrightText: 2026 Example Corp */\n\n#pragma once\n", true},
+		{"device tree", "arch/arm/dts/board.dts", "/dts-v1/;\n", "// SPDX-License-Identifier: Apache-2.0\n// SPDX-FileCopyrightText: 2026 Example Corp\n\n/dts-v1/;\n", true},
+		{"Kconfig", "drivers/Kconfig", "menu \"x\"\n", "# SPDX-License-Identifier: Apache-2.0\n# SPDX-FileCopyrightText: 2026 Example Corp\n\nmenu \"x\"\n", true},
+		{"defconfig", "configs/sandbox_defconfig", "CONFIG_X=y\n", "# SPDX-License-Identifier: Apache-2.0\n# SPDX-FileCopyrightText: 2026 Example Corp\n\nCONFIG_X=y\n", true},
 		{"no trailing newline after shebang", "x.sh", "#!/bin/sh", "#!/bin/sh\n# SPDX-License-Identifier: Apache-2.0\n# SPDX-FileCopyrightText: 2026 Example Corp\n", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -12,6 +12,7 @@ import (
 	"github.com/ospolint/ospolint/internal/license"
 	"github.com/ospolint/ospolint/internal/repo"
 	"github.com/ospolint/ospolint/internal/reuse"
+	"github.com/ospolint/ospolint/internal/spdxlist"
 )
 
 // ValidateLicense checks an expression for new headers: SPDX grammar, and
@@ -31,7 +32,7 @@ func ValidateLicense(expr string) error {
 		case reuse.Miscased:
 			return fmt.Errorf("%q: the SPDX licence list spells it %q", key, canon)
 		case reuse.Deprecated:
-			return fmt.Errorf("%q is deprecated on the SPDX licence list: %s", key, successor(canon))
+			return fmt.Errorf("%q is deprecated on the SPDX licence list: %s", key, successor(key))
 		}
 		if strings.HasPrefix(key, "DocumentRef-") {
 			return fmt.Errorf("%q refers to another SPDX document: use a LicenseRef- of this project", key)
@@ -41,14 +42,11 @@ func ValidateLicense(expr string) error {
 	return nil
 }
 
-// successor says what replaces a deprecated identifier.
+// successor says what replaces a deprecated identifier (also in its "id+"
+// form), from the SPDX License List shipped with ospolint.
 func successor(id string) string {
-	base := strings.TrimSuffix(id, "+")
-	switch {
-	case strings.HasSuffix(id, "+"):
-		return "use " + base + "-or-later"
-	case strings.Contains(base, "GPL-") || strings.HasPrefix(base, "GFDL-"):
-		return "use " + base + "-only or " + base + "-or-later"
+	if r, ok := spdxlist.Replacement(id); ok {
+		return "use " + r
 	}
 	return "use the identifier that replaced it (see https://spdx.org/licenses/)"
 }
@@ -142,6 +140,14 @@ func ChooseLicense(detected string, decls []Declared) (d Declared, notes []strin
 	if held != nil && ValidateLicense(detected) == nil {
 		return Declared{Expression: detected, From: "the licence files"}, notes, true
 	}
+	files := "there is no licence file"
+	switch {
+	case detected == license.NoAssertion:
+		files = "the licence files are not identified"
+	case detected != "":
+		files = fmt.Sprintf("the licence files' %q is not a valid expression for a header", detected)
+	}
+	notes = append(notes, "no licence for new headers: "+files+", and no expression is carried by more than half of the files, a root manifest or the README")
 	return Declared{}, notes, false
 }
 

@@ -25,7 +25,8 @@ func TestValidateLicense(t *testing.T) {
 		{"", "not an SPDX licence expression"},
 		{"Foo-1.0", `"Foo-1.0" is not on the SPDX licence list`},
 		{"MIT License", "not an SPDX licence expression"},
-		{"GPL-2.0", "use GPL-2.0-only or GPL-2.0-or-later"},
+		{"GPL-2.0", "use GPL-2.0-only"},
+		{"wxWindows", "use GPL-2.0-or-later WITH WxWindows-exception-3.1"},
 		{"GPL-2.0+", "use GPL-2.0-or-later"},
 		{"MIT WITH Apache-2.0", "not an SPDX licence expression"},
 		{"DocumentRef-x:LicenseRef-y", "another SPDX document"},
@@ -75,7 +76,7 @@ func TestChooseLicense(t *testing.T) {
 			[]string{`package.json declares "MIT/Apache", not used: "MIT/Apache" is not an SPDX licence expression`}},
 		{"no licence file: the declaration", "", []Declared{cargo}, "MIT OR Apache-2.0", nil},
 		{"unidentified licence file: the declaration", "NOASSERTION", []Declared{cargo}, "MIT OR Apache-2.0", nil},
-		{"nothing", "NOASSERTION", nil, "", nil},
+		{"nothing", "NOASSERTION", nil, "", []string{"no licence for new headers: the licence files are not identified"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d, notes, ok := ChooseLicense(tc.detected, tc.decls)

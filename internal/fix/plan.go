@@ -57,6 +57,7 @@ type Plan struct {
 // the new headers name. A missing value that every header needs (the
 // licence, the copyright holder) is an error.
 func (t *Tree) Plan(req Request) (Plan, error) {
+	t.forgetDirs()
 	var pl Plan
 	for _, p := range sortedKeys(req.Headers) {
 		c, ok, err := t.headerChange(p, req.Header, req.Headers[p])
@@ -105,8 +106,33 @@ func (t *Tree) Plan(req Request) (Plan, error) {
 	texts, skipped := t.textChanges(need, req.Texts, req.Text)
 	pl.Changes = append(pl.Changes, texts...)
 	pl.Skipped = append(pl.Skipped, skipped...)
+	pl.dropIgnored(newIgnores(t))
 	sort.Slice(pl.Changes, func(i, j int) bool { return pl.Changes[i].Path < pl.Changes[j].Path })
 	return pl, nil
+}
+
+// dropIgnored turns the new files and sidecars git would ignore into
+// Skipped: a scan would not see them, nor would the REUSE tool, and git add
+// leaves them out. (The files the findings are about were walked, so they
+// are not ignored.)
+func (pl *Plan) dropIgnored(ig *ignores) {
+	kept := pl.Changes[:0]
+	for _, c := range pl.Changes {
+		where, ok := "", false
+		if c.Old == nil || strings.HasSuffix(c.Path, SidecarSuffix) {
+			where, ok = ig.ignored(c.Path)
+		}
+		if !ok {
+			kept = append(kept, c)
+			continue
+		}
+		hint := "add !/" + c.Path + " to the .gitignore"
+		if f, sidecar := strings.CutSuffix(c.Path, SidecarSuffix); sidecar {
+			hint = "cover " + f + " in REUSE.toml instead, or " + hint
+		}
+		pl.Skipped = append(pl.Skipped, fmt.Sprintf("%s: git ignores it (%s), so no scan would see it; %s", c.Path, where, hint))
+	}
+	pl.Changes = kept
 }
 
 // headerChange plans the header or sidecar of one file: the sidecar when

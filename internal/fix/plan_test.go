@@ -48,9 +48,10 @@ func TestPlanLicenseTexts(t *testing.T) {
 		Headers: map[string]Tags{"src/main.rs": both, "src/lib.rs": {Copyright: true}},
 		Header:  Header{License: "MIT OR Apache-2.0", Copyright: "2026 Example Org"},
 		// The tree already names these; BSD-2-Clause has its text, the
-		// others do not: a LicenseRef- is the project's to write, an
-		// unknown identifier is left to the reuse-* findings.
-		Licenses: []string{"BSD-2-Clause", "BSD-3-Clause", "LicenseRef-Own", "Foo", "MIT OR"},
+		// others do not: a LicenseRef- is the project's to write, a
+		// deprecated one needs its headers changed, an unknown identifier
+		// is left to the reuse-* findings.
+		Licenses: []string{"BSD-2-Clause", "BSD-3-Clause", "LicenseRef-Own", "Foo", "MIT OR", "GPL-2.0+"},
 		Texts:    []string{"BSD-2-Clause"},
 		Text:     TextSource(files, func(p string) ([]byte, error) { return tr.ReadFile(p, 1<<20) }, builtinTexts),
 	}
@@ -64,6 +65,7 @@ func TestPlanLicenseTexts(t *testing.T) {
 		"LICENSES/MIT.txt: text of MIT (from LICENSE-MIT)",
 		"src/lib.rs: SPDX header added",
 		"src/main.rs: SPDX header added",
+		"LICENSES/GPL-2.0.txt: GPL-2.0+ is deprecated on the SPDX licence list: in the files that name it, use GPL-2.0-or-later",
 		"LICENSES/LicenseRef-Own.txt: the text of the project's own licence LicenseRef-Own is yours to write",
 	}
 	if d := cmp.Diff(want, summary(pl)); d != "" {
@@ -133,6 +135,39 @@ func TestPlanTrustsTheScan(t *testing.T) {
 	}
 	if got := string(pl.Changes[0].New); got != "// SPDX-FileCopyrightText: 2026 Example Corp\n\n"+src {
 		t.Errorf("a_test.go = %q", got)
+	}
+}
+
+// TestPlanIgnoredNewFiles: u-boot's .gitignore ignores ".*" and
+// "*.bin[_.]*", so sidecars for .b4-config or fitimage.bin.gz would be
+// invisible to the scan (fix --check never settled) and to git add. They
+// are reported instead, with the rule that hides them.
+func TestPlanIgnoredNewFiles(t *testing.T) {
+	tr, _ := treeOf(t, map[string]string{
+		".gitignore":           "# build output\n.*\n!.gitignore\n*.bin[_.]*\n*.txt\n",
+		".b4-config":           "[b4]\n",
+		"test/fitimage.bin.gz": "\x1f\x8b\x00",
+		"keep/.gitignore":      "!*.license\n",
+		"keep/image.bin.gz":    "\x1f\x8b\x00",
+		"logo.png":             "\x89PNG\x00",
+	})
+	pl, err := tr.Plan(Request{
+		Headers: map[string]Tags{".b4-config": both, "test/fitimage.bin.gz": both, "keep/image.bin.gz": both, "logo.png": both},
+		Header:  hdr,
+		Text:    TextSource(nil, nil, builtinTexts),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"keep/image.bin.gz.license: licensing info for keep/image.bin.gz",
+		"logo.png.license: licensing info for logo.png",
+		".b4-config.license: git ignores it (.gitignore:2: .*), so no scan would see it; cover .b4-config in REUSE.toml instead, or add !/.b4-config.license to the .gitignore",
+		"test/fitimage.bin.gz.license: git ignores it (.gitignore:4: *.bin[_.]*), so no scan would see it; cover test/fitimage.bin.gz in REUSE.toml instead, or add !/test/fitimage.bin.gz.license to the .gitignore",
+		"LICENSES/Apache-2.0.txt: git ignores it (.gitignore:5: *.txt), so no scan would see it; add !/LICENSES/Apache-2.0.txt to the .gitignore",
+	}
+	if d := cmp.Diff(want, summary(pl)); d != "" {
+		t.Errorf("(-want +got):\n%s", d)
 	}
 }
 

@@ -31,7 +31,10 @@ func styleFor(p string) (style, bool) {
 		"codeowners", ".gitmodules", "requirements.txt", "pipfile", "justfile":
 		return style{prefix: "#"}, true
 	}
-	if strings.HasPrefix(name, "dockerfile.") {
+	switch {
+	case strings.HasPrefix(name, "dockerfile."),
+		// Kconfig and Kbuild files (Kconfig.debug), defconfig fragments.
+		name == "kconfig", name == "kbuild", strings.HasPrefix(name, "kconfig."), strings.HasSuffix(name, "defconfig"):
 		return style{prefix: "#"}, true
 	}
 	ext := path.Ext(name)
@@ -52,19 +55,24 @@ type extStyle struct {
 
 func styleTable() []extStyle {
 	return []extStyle{
-		{style{prefix: "//"}, []string{".go", ".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".hxx", ".java", ".js", ".mjs", ".cjs",
+		// C headers take /* */ as they may be included from assembly and
+		// linker scripts (the Linux kernel's licence rules say the same).
+		{style{prefix: "//"}, []string{".go", ".c", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".hxx", ".java", ".js", ".mjs", ".cjs",
 			".ts", ".mts", ".cts", ".tsx", ".jsx", ".rs", ".swift", ".kt", ".kts", ".scala", ".sc", ".cs", ".fs", ".dart", ".groovy",
-			".gradle", ".proto", ".zig", ".php", ".m", ".mm", ".sol", ".scss", ".less", ".jsonc", ".json5"}},
+			".gradle", ".proto", ".zig", ".php", ".m", ".mm", ".sol", ".scss", ".less", ".jsonc", ".json5",
+			".dts", ".dtsi", ".dtso", ".its", ".cocci"}},
 		{style{prefix: "#"}, []string{".py", ".pyi", ".sh", ".bash", ".zsh", ".fish", ".ksh", ".rb", ".pl", ".pm", ".r", ".yml", ".yaml",
 			".toml", ".cfg", ".conf", ".cmake", ".tf", ".tfvars", ".hcl", ".nix", ".ex", ".exs", ".ps1", ".psm1", ".jl", ".mk",
 			".properties", ".awk", ".sed", ".tcl", ".cr", ".nim", ".coffee", ".gd", ".bzl", ".bazel", ".star", ".dockerfile", ".env"}},
-		{style{prefix: "--"}, []string{".sql", ".lua", ".hs", ".lhs", ".elm", ".ada", ".adb", ".ads", ".vhd", ".vhdl"}},
+		{style{prefix: "--"}, []string{".sql", ".lua", ".hs", ".lhs", ".elm", ".ada", ".adb", ".ads", ".vhd", ".vhdl", ".asn1"}},
 		{style{prefix: ";;"}, []string{".el", ".lisp", ".lsp", ".clj", ".cljs", ".cljc", ".edn", ".scm", ".rkt"}},
-		{style{prefix: ";"}, []string{".ini", ".asm", ".s"}},
+		// NASM and MASM; GNU as sources (.s, .S) take /* */ below: ";" separates
+		// statements there on ARM.
+		{style{prefix: ";"}, []string{".ini", ".asm"}},
 		{style{prefix: "%"}, []string{".tex", ".sty", ".cls", ".erl", ".hrl", ".bib"}},
 		{style{prefix: "<!--", suffix: "-->"}, []string{".html", ".htm", ".xhtml", ".xml", ".svg", ".md", ".markdown", ".vue", ".xsd",
 			".xsl", ".xslt", ".plist", ".csproj", ".fsproj", ".vbproj", ".props", ".targets", ".nuspec", ".wxs", ".rss", ".atom"}},
-		{style{prefix: "/*", suffix: "*/"}, []string{".css"}},
+		{style{prefix: "/*", suffix: "*/"}, []string{".css", ".h", ".s", ".lds", ".ld"}},
 		{style{prefix: ".."}, []string{".rst"}},
 		{style{prefix: "\""}, []string{".vim"}},
 		{style{prefix: "REM"}, []string{".bat", ".cmd"}},

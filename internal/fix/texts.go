@@ -67,8 +67,14 @@ func (t *Tree) textChanges(need, have []string, text TextFunc) ([]Change, []stri
 		case reuse.Ref:
 			skipped = append(skipped, p+": the text of the project's own licence "+key+" is yours to write")
 			continue
+		case reuse.Deprecated:
+			// Its text would be a deprecated licence in turn: the headers
+			// are what needs changing, and fix leaves existing licence
+			// statements as they are.
+			skipped = append(skipped, fmt.Sprintf("%s: %s is deprecated on the SPDX licence list: in the files that name it, %s", p, id, successor(id)))
+			continue
 		default:
-			continue // a bad or deprecated identifier: the reuse-* checks say what to do
+			continue // not an SPDX identifier: the reuse-bad-licenses finding says what to do
 		}
 		switch st, _, why := t.Inspect(p); st {
 		case Regular:

@@ -20,6 +20,9 @@ import (
 // through. All access goes through os.Root, which keeps it inside the tree.
 type Tree struct {
 	root *os.Root
+	// dirs are directories lstat found to be real directories (not links)
+	// in the current phase.
+	dirs map[string]bool
 	// fail, when set (tests only), is asked before each step that changes
 	// the tree and may return an error to inject a failure there.
 	fail func(step, name string) error
@@ -31,7 +34,7 @@ func OpenTree(dir string) (*Tree, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", dir, err)
 	}
-	return &Tree{root: root}, nil
+	return &Tree{root: root, dirs: map[string]bool{}}, nil
 }
 
 // Close releases the tree.
@@ -54,6 +57,9 @@ func (t *Tree) lstat(p string) (fs.FileInfo, error) {
 	parts := strings.Split(p, "/")
 	for i := range parts {
 		sub := strings.Join(parts[:i+1], "/")
+		if i < len(parts)-1 && t.dirs[sub] {
+			continue
+		}
 		info, err := t.root.Lstat(sub)
 		if err != nil {
 			return nil, err
@@ -67,9 +73,15 @@ func (t *Tree) lstat(p string) (fs.FileInfo, error) {
 		if i == len(parts)-1 {
 			return info, nil
 		}
+		t.dirs[sub] = true
 	}
 	return nil, fs.ErrNotExist
 }
+
+// forgetDirs drops the directories lstat found real, so the next checks
+// look again: each phase (plan, check, commit) starts afresh, and within one
+// phase a directory is looked at once, not once per file below it.
+func (t *Tree) forgetDirs() { clear(t.dirs) }
 
 // BlockedError is a file fix does not read for a rewrite nor write: reached
 // through a symbolic link, with more than one hard link, or not a regular
