@@ -123,7 +123,10 @@ ours_path, theirs_path, tree, major = sys.argv[1], sys.argv[2], sys.argv[3], int
 ours = set()
 for t in json.load(open(ours_path))["targets"]:
     for f in t["findings"]:
-        if f["check"].startswith("reuse-") and f["check"] != "reuse-invalid-config":
+        if f["check"] == "reuse-missing-licenses":
+            # one finding per missing text; it names the files using it
+            ours.update(r["path"] for r in f.get("properties", {}).get("files", []))
+        elif f["check"].startswith("reuse-") and f["check"] != "reuse-invalid-config":
             ours.add(f["path"])
 theirs, section = set(), ""
 rel = lambda p: os.path.relpath(os.path.join(tree, p) if not os.path.isabs(p) else p, tree)

@@ -10,6 +10,9 @@ import "github.com/ospolint/ospolint/internal/reuse"
 type reuseKind struct {
 	id, title, summary, help string
 	issues                   func(r *reuse.Result) []reuse.Issue
+	// report, when set, turns the issues into findings instead of one
+	// finding per issue.
+	report func(p *Pass, issues []reuse.Issue)
 }
 
 // reuseHelpFooter ends every reuse-* help: the GGI link and how the checks
@@ -45,6 +48,10 @@ func reuseCheck(k reuseKind) *Check {
 			r := p.Target.Reuse()
 			if r.Facts.CoveredFiles == 0 && len(r.LicenseFiles) == 0 && len(r.ConfigErrors) == 0 {
 				p.NotApplicable("the repository has no files that need licensing information")
+				return nil
+			}
+			if k.report != nil {
+				k.report(p, k.issues(r))
 				return nil
 			}
 			for _, is := range k.issues(r) {

@@ -51,7 +51,7 @@ func TestReuseChecks(t *testing.T) {
 	want := map[string][]string{
 		"reuse-missing-license":            {"nolicense.go"},
 		"reuse-missing-copyright":          {"nocopyright.go"},
-		"reuse-missing-licenses":           {"gpl.c:2"},
+		"reuse-missing-licenses":           {"LICENSES/Apache-2.0.txt"},
 		"reuse-unused-licenses":            {"LICENSES/Unused.txt"},
 		"reuse-bad-licenses":               {"LICENSES/Unused.txt", "img.png"},
 		"reuse-deprecated-licenses":        {"LICENSES/GPL-2.0"},

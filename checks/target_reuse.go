@@ -103,7 +103,7 @@ func (t *Target) Reuse() *reuse.Result {
 				if err != nil {
 					return reuse.Text{Err: err}
 				}
-				return reuse.Text{Header: reuse.ParseHeader(data, true)}
+				return reuse.Text{Header: reuse.ParseFile(data, reuseHeadBytes)}
 			},
 		})
 	})

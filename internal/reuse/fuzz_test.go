@@ -7,6 +7,7 @@ package reuse
 
 import (
 	"bytes"
+	"slices"
 	"testing"
 )
 
@@ -33,6 +34,52 @@ func FuzzParseHeader(f *testing.F) {
 					t.Fatalf("value %q spans lines", tag.Value)
 				}
 			}
+		}
+	})
+}
+
+// FuzzParseFile: lines stay in range, values on one line, and the tags of
+// the header are those ParseHeader reads there.
+func FuzzParseFile(f *testing.F) {
+	for _, s := range []string{
+		"// SPDX-License-Identifier: MIT\n// SPDX-FileCopyrightText: 2020 X\n\n// Copyright Text\n",
+		"x::\n\n  Copyright 2020 Y\n\n```\n# SPDX-License-Identifier: (.*)\n```\n",
+		"2. Grant of Copyright License\n<p>© 2024 Z</p>\n",
+	} {
+		f.Add([]byte(s), 10)
+		f.Add([]byte(s), 40)
+	}
+	f.Fuzz(func(t *testing.T, data []byte, head int) {
+		if head < 0 || head > len(data) {
+			return
+		}
+		h := ParseFile(data, head)
+		lines := bytes.Count(data, []byte{'\n'}) + 1
+		for _, tags := range [][]Tag{h.Licenses, h.Copyrights} {
+			for _, tag := range tags {
+				if tag.Line < 1 || tag.Line > lines || bytes.ContainsRune([]byte(tag.Value), '\n') {
+					t.Fatalf("tag %+v: line outside 1..%d or value spanning lines", tag, lines)
+				}
+			}
+		}
+		if bytes.Contains(data, []byte("REUSE-"+"Ignore")) {
+			return // an ignore block cut by the head ends differently
+		}
+		headLines := bytes.Count(data[:head], []byte{'\n'})
+		want := ParseHeader(data[:head], false)
+		var got Header
+		for _, tag := range h.Licenses {
+			if tag.Line <= headLines {
+				got.Licenses = append(got.Licenses, tag)
+			}
+		}
+		for _, tag := range h.Copyrights {
+			if tag.Line <= headLines {
+				got.Copyrights = append(got.Copyrights, tag)
+			}
+		}
+		if !slices.Equal(want.Licenses, got.Licenses) || !slices.Equal(want.Copyrights, got.Copyrights) {
+			t.Fatalf("header read differently: ParseHeader %+v, ParseFile %+v", want, got)
 		}
 	})
 }

@@ -5,6 +5,7 @@ package reuse
 
 import (
 	"bytes"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -73,6 +74,24 @@ func ParseHeader(data []byte, complete bool) Header {
 			data = nil
 		}
 	}
+	return parse(data, len(data))
+}
+
+// ParseFile finds the licensing information in a whole file whose first
+// head bytes ParseHeader has read. The lines within those bytes are read as
+// ParseHeader and the REUSE tool read them. Further down, where the REUSE
+// tool (version 1, reading 4 KiB) does not look and prose, code and
+// licence bodies are the rule, only comments count (see strictTag and
+// strictNotice): "2. Grant of Copyright License", "// Copyright Text",
+// "e1000e: Copyright(c) 1999 - 2015 Intel" in a boot log and the tag a Perl
+// script matches with a regular expression are not licensing information.
+func ParseFile(data []byte, head int) Header {
+	return parse(data, head)
+}
+
+// parse reads the licensing information of data; lines that end beyond
+// looseTo bytes are held to the rules for comments below the header.
+func parse(data []byte, looseTo int) Header {
 	if bytes.Contains(data, []byte(ignoreStart)) {
 		data = blankIgnored(data)
 	}
@@ -98,6 +117,8 @@ func ParseHeader(data []byte, complete bool) Header {
 	}
 	sort.Ints(starts)
 	var h Header
+	var fences [][2]int
+	fenced := false
 	line, pos := 1, 0
 	for k, ls := range starts {
 		if k > 0 && ls == starts[k-1] {
@@ -112,6 +133,22 @@ func ParseHeader(data []byte, complete bool) Header {
 		text := strings.TrimSuffix(string(data[ls:ls+end]), "\r")
 		if !utf8.ValidString(text) {
 			text = strings.ToValidUTF8(text, "\uFFFD")
+		}
+		if ls+end >= looseTo {
+			// Below the header: comments only, and not in examples.
+			if !fenced {
+				fences, fenced = codeFences(data), true
+			}
+			if inFence(fences, ls) {
+				continue
+			}
+			if v, ok := licenseValue(text); ok && strictTag(text, v) {
+				h.Licenses = append(h.Licenses, Tag{Value: v, Line: line})
+			}
+			if v, ok := strictNotice(text); ok {
+				h.Copyrights = append(h.Copyrights, Tag{Value: v, Line: line})
+			}
+			continue
 		}
 		if v, ok := licenseValue(text); ok {
 			h.Licenses = append(h.Licenses, Tag{Value: v, Line: line})
@@ -145,6 +182,13 @@ func licenseValue(line string) (string, bool) {
 // copyrightNotice reads a copyright notice from a line: a prefix followed by
 // white space, then the statement.
 func copyrightNotice(line string) (string, bool) {
+	v, _, _, ok := findNotice(line)
+	return v, ok
+}
+
+// findNotice finds the first copyright notice of a line: the notice, the
+// marker it starts with and where it starts.
+func findNotice(line string) (string, string, int, bool) {
 	for _, p := range []string{fileCopyright, snipCopyright, copyrightWord, copyrightSign} {
 		for off := 0; ; {
 			i := strings.Index(line[off:], p)
@@ -154,12 +198,12 @@ func copyrightNotice(line string) (string, bool) {
 			i += off
 			after := line[i+len(p):]
 			if startsSpace(after) || p == copyrightWord && startsSpace(skipC(after)) {
-				return strings.TrimSpace(stripClosers(line[i:])), true
+				return strings.TrimSpace(stripClosers(line[i:])), p, i, true
 			}
 			off = i + len(p)
 		}
 	}
-	return "", false
+	return "", "", 0, false
 }
 
 func startsSpace(s string) bool {
@@ -235,5 +279,151 @@ func blankIgnored(data []byte) []byte {
 	}
 	return out
 }
+
+// codeFences returns the byte ranges of examples: Markdown fenced code
+// blocks (``` or ~~~ at the start of a line, up to the same fence) and
+// reStructuredText literal blocks (the indented lines after a line ending
+// in "::", or after a code-block directive). A copyright line there is
+// quoted program output or sample code, not the file's own notice.
+func codeFences(data []byte) [][2]int {
+	if !bytes.Contains(data, []byte("```")) && !bytes.Contains(data, []byte("~~~")) && !bytes.Contains(data, []byte("::")) {
+		return nil
+	}
+	var out [][2]int
+	open, fence := -1, ""
+	literal, base := -1, 0 // an rST literal block: where, and the indent of its introducing line
+	for pos := 0; pos < len(data); {
+		end := bytes.IndexByte(data[pos:], '\n')
+		if end < 0 {
+			end = len(data) - pos
+		}
+		raw := string(data[pos : pos+end])
+		t := strings.TrimLeft(raw, " \t")
+		indent := len(raw) - len(t)
+		t = strings.TrimRight(t, " \t\r")
+		if literal >= 0 && t != "" && indent <= base {
+			out = append(out, [2]int{literal, pos - 1})
+			literal = -1
+		}
+		switch {
+		case open >= 0:
+			if strings.HasPrefix(t, fence) {
+				out = append(out, [2]int{open, pos + end})
+				open = -1
+			}
+		case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
+			open, fence = pos, t[:3]
+		case literal < 0 && (strings.HasSuffix(t, "::") || strings.HasPrefix(t, ".. code-block::") || strings.HasPrefix(t, ".. code::")):
+			literal, base = pos+end, indent
+		}
+		pos += end + 1
+	}
+	if open >= 0 {
+		out = append(out, [2]int{open, len(data)})
+	}
+	if literal >= 0 {
+		out = append(out, [2]int{literal, len(data)})
+	}
+	return out
+}
+
+func inFence(fences [][2]int, off int) bool {
+	for _, f := range fences {
+		if off >= f[0] && off <= f[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// commentPrefix reports whether the text before a tag or notice on a line
+// is only comment syntax: punctuation such as //, #, *, --, ;, %, <!--, ..,
+// digits of a numbered list, markup tags, or a comment keyword (dnl, REM,
+// @c). Text, code and string literals before it ("2. Grant of", "printf(\"",
+// "$line =~ /") mean the line is not a comment holding the information.
+func commentPrefix(prefix string) bool {
+	prefix = markupTag.ReplaceAllString(prefix, " ")
+	quotes := 0
+	for _, f := range strings.Fields(prefix) {
+		switch strings.ToLower(f) {
+		case "dnl", "rem", "@c", "@comment", "c":
+			continue
+		}
+		if strings.HasPrefix(f, `"""`) || strings.HasPrefix(f, "'''") {
+			continue
+		}
+		for _, r := range f {
+			switch {
+			case r == '"' || r == '\'' || r == '`':
+				quotes++
+			case unicode.IsLetter(r):
+				return false
+			}
+		}
+	}
+	return quotes == 0
+}
+
+// strictTag accepts a licence tag below the header only in a comment and
+// with a value that can be an SPDX expression, not a pattern or a string
+// literal ("(.*)/) {", "GPL-2.0+ */\\n\");").
+func strictTag(line, value string) bool {
+	i := strings.Index(line, licenseTag)
+	return i >= 0 && commentPrefix(line[:i]) && value != "" && strings.Trim(value, exprChars) == "" && strings.IndexFunc(value, unicode.IsLetter) >= 0
+}
+
+// exprChars are the characters of SPDX expressions.
+const exprChars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-+:() \t"
+
+// strictNotice reads a copyright notice below the header: in a comment,
+// naming a year or a holder, and not a template's placeholder
+// ("Copyright [yyyy] [name of copyright owner]") or a phrase that only
+// speaks of copyright ("Copyright Text:", "Copyright and Similar Rights").
+func strictNotice(line string) (string, bool) {
+	v, marker, i, ok := findNotice(line)
+	if !ok || !commentPrefix(line[:i]) || placeholder.MatchString(v) {
+		return "", false
+	}
+	if marker == fileCopyright || marker == snipCopyright {
+		return v, strings.TrimSpace(strings.TrimPrefix(v, marker)) != ""
+	}
+	rest := strings.TrimSpace(strings.TrimPrefix(v, marker))
+	if marker == copyrightWord {
+		rest = strings.TrimSpace(skipC(" " + rest))
+		rest = strings.TrimSpace(strings.TrimPrefix(rest, copyrightSign))
+	}
+	if year.MatchString(rest) {
+		return v, true
+	}
+	first, _, _ := strings.Cut(rest, " ")
+	first = strings.ToLower(strings.TrimRight(first, ".,:;"))
+	if first == "" || strings.IndexFunc(first, unicode.IsLetter) < 0 || proseWords[first] {
+		return "", false
+	}
+	return v, true
+}
+
+//nolint:gochecknoglobals // compiled once, never modified
+var (
+	markupTag   = regexp.MustCompile(`</?[A-Za-z][^<>]*>`)
+	year        = regexp.MustCompile(`\b(19|20)\d\d\b`)
+	placeholder = regexp.MustCompile(`(?i)[<\[{]\s*(yyyy|yy|year|name|owner|author|holder|copyright|fullname|date|company|organi[sz]ation)\b[^>\]}]*[>\]}]|\byyyy\b|\b(19|20)(yy|xx)\b|%[sd]|\$\{|\{\{`)
+	// proseWords follow "Copyright" in sentences about copyright, never as
+	// the first word of a holder's name.
+	proseWords = map[string]bool{
+		"text": true, "notice": true, "notices": true, "license": true, "licence": true, "licenses": true,
+		"licences": true, "licensed": true, "holder": true, "holders": true, "owner": true, "owners": true,
+		"ownership": true, "statement": true, "statements": true, "law": true, "laws": true, "information": true,
+		"protection": true, "infringement": true, "act": true, "assignment": true, "agreement": true, "policy": true,
+		"transfer": true, "status": true, "and": true, "or": true, "of": true, "is": true, "are": true, "was": true,
+		"were": true, "to": true, "in": true, "on": true, "for": true, "this": true, "that": true, "these": true,
+		"those": true, "it": true, "its": true, "header": true, "headers": true, "line": true, "lines": true,
+		"string": true, "field": true, "tag": true, "tags": true, "year": true, "years": true, "date": true,
+		"symbol": true, "sign": true, "message": true, "check": true, "info": true, "section": true, "page": true,
+		"file": true, "files": true, "details": true, "terms": true, "claim": true, "claims": true, "rights": true,
+		"material": true, "holder's": true, "owner's": true, "not": true, "no": true, "none": true, "noassertion": true,
+		"detection": true, "scanning": true, "year(s)": true, "notice(s)": true, "placeholder": true, "template": true,
+	}
+)
 
 // REUSE-IgnoreEnd
