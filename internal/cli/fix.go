@@ -94,12 +94,12 @@ anything would. docs/fix.md has the details.`,
 	fl.BoolVarP(&f.dryRun, "dry-run", "n", false, "print the changes as a unified diff and change nothing")
 	fl.BoolVar(&f.check, "check", false, "change nothing; list what would change and exit 1 when anything would (for CI)")
 	fl.StringVarP(&f.config, "config", "c", "", "configuration file (default: .ospolint.yml at the root)")
-	fl.StringVar(&f.license, "license", "", "SPDX expression for new headers (default: the detected project licence)")
+	fl.StringVar(&f.license, "license", "", "SPDX expression for new headers (default: what the project declares, see docs/fix.md)")
 	fl.StringVar(&f.copyright, "copyright", "", `copyright holder for new headers, e.g. "Example Corp" (the year is prepended)`)
 	fl.IntVar(&f.year, "year", 0, "copyright year (default: this year)")
 	fl.StringVar(&f.contact, "contact", "", "e-mail or URL for reports in CODE_OF_CONDUCT.md and SECURITY.md")
 	fl.StringVar(&f.project, "project", "", "project name in community files (default: the directory name)")
-	fl.BoolVar(&f.noHeaders, "no-headers", false, "do not add SPDX headers or sidecars")
+	fl.BoolVar(&f.noHeaders, "no-headers", false, "do not add SPDX headers, sidecars or licence texts")
 	fl.BoolVar(&f.noCommunity, "no-community", false, "do not create community files")
 	return cmd
 }
@@ -107,6 +107,9 @@ anything would. docs/fix.md has the details.`,
 func runFix(ctx context.Context, f fixFlags, dir string, stdout, stderr io.Writer) error {
 	if f.license != "" {
 		f.licenseFrom = "--license"
+		if err := fix.ValidateLicense(f.license); err != nil {
+			return usageErr("--license: %v", err)
+		}
 	}
 	r, err := repo.OpenWorktree(dir)
 	if err != nil {
@@ -118,9 +121,9 @@ func runFix(ctx context.Context, f fixFlags, dir string, stdout, stderr io.Write
 		return &exitError{code: ExitUsage, err: err}
 	}
 	f = withConfigDefaults(f, cfg.Fix)
-	if f.license != "" {
+	if f.licenseFrom == "fix.license" {
 		if err := fix.ValidateLicense(f.license); err != nil {
-			return usageErr("%s: %v", f.licenseFrom, err)
+			return usageErr("fix.license: %v", err)
 		}
 	}
 	plan, err := scan.NewPlan(cfg, fixChecks)

@@ -95,8 +95,8 @@ type State int
 
 // States of a path.
 const (
-	// Absent: nothing at the path, and its parents are directories (or
-	// absent) reached without links: a file may be created there.
+	// Absent: nothing at the path, and no link on the way to it: a file
+	// may be created there if its parents can hold it (see dirsToCreate).
 	Absent State = iota
 	// Regular: a regular file with a single link, reached without links.
 	Regular
