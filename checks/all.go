@@ -52,6 +52,11 @@ func All() []*Check {
 		issueTemplates(),
 		prTemplate(),
 
+		// Repository settings read through the forge's API (GGI-A-44, A-22).
+		reviewRequired(),
+		privateVulnerabilityReporting(),
+		dependabotAlerts(),
+
 		// Generic rule kinds (Template: instantiated by rules in the config).
 		kindFileExists(),
 		kindFileAbsent(),

@@ -43,9 +43,11 @@ files every project publishes, so that contributors know the rules and how they 
 used) and fill in its contact: an address such as ` + "`conduct@your-org.org`" + ` or a link to a reporting form that
 reaches the people who handle reports. When you adopt your foundation's or company's code by reference, say whom
 to contact for this project too. GitHub also shows a code of conduct from the organisation's public ` + "`.github`" + `
-repository; this check reads the repository's own files and does not see that one.`,
+repository;
+ospolint counts it (judged like the repository's own, and marked inherited) in ` + "`ospolint org`" + ` and in
+` + "`ospolint scan`" + ` of a GitHub repository with a token.`,
 		Run: func(p *Pass) error {
-			cands := findDocs(p.Target, docSearch{names: []string{"codeofconduct"}})
+			cands, p := communityDocs(p, docSearch{names: []string{"codeofconduct"}})
 			if judgeDocs(p, cands, "code of conduct", false, judgeConduct) {
 				return nil
 			}

@@ -29,10 +29,11 @@ contributions is stated.
 
 **Fix:** add ` + "`CONTRIBUTING.md`" + ` at the root with how to build and test, how to submit a pull request, how reviews
 work and the contribution terms. GitHub links to the guide only from the root, ` + "`.github/`" + ` or ` + "`docs/`" + `, and
-also shows one from the organisation's public ` + "`.github`" + ` repository; this check reads the repository's own
-files and does not see that one.`,
+also shows one from the organisation's public ` + "`.github`" + ` repository;
+ospolint counts it (judged like the repository's own, and marked inherited) in ` + "`ospolint org`" + ` and in
+` + "`ospolint scan`" + ` of a GitHub repository with a token.`,
 		Run: func(p *Pass) error {
-			cands := findDocs(p.Target, docSearch{names: []string{"contributing", "contribute", "hacking"}})
+			cands, p := communityDocs(p, docSearch{names: []string{"contributing", "contribute", "hacking"}})
 			minWords := p.Options.Int("min-words")
 			found := judgeDocs(p, cands, "contributing guide", false, func(p *Pass, e fileset.Entry, data []byte) {
 				if n := countWords(data); int64(n) < minWords {

@@ -31,8 +31,10 @@ and a template is how a project tells outsiders what a useful report contains.
 **Fix:** add ` + "`.github/ISSUE_TEMPLATE/bug_report.yml`" + ` (an issue form) or ` + "`bug_report.md`" + `, and a
 feature request template; point security reports to SECURITY.md with a ` + "`contact_links`" + ` entry in
 ` + "`config.yml`" + `. GitHub also uses templates from the organisation's public ` + "`.github`" + ` repository;
-this check reads the repository's own files and does not see those.`,
+ospolint counts them (judged like the repository's own, and marked inherited) in ` + "`ospolint org`" + ` and in
+` + "`ospolint scan`" + ` of a GitHub repository with a token.`,
 		Run: func(p *Pass) error {
+			p = orgFallback(p, hasIssueTemplates)
 			ix := p.Target.index
 			var forms []fileset.Entry
 			var config *fileset.Entry
@@ -66,6 +68,12 @@ this check reads the repository's own files and does not see those.`,
 
 // markdownOrBare keeps the entries with no extension or .md: the only forms
 // GitHub reads for single-file templates.
+// hasIssueTemplates reports whether t has anything GitHub takes for issue
+// templates: then the organisation's are not used.
+func hasIssueTemplates(t *Target) bool {
+	return len(t.InDir(".github/ISSUE_TEMPLATE")) > 0 || len(findDoc(t.index, communityDirs(), "ISSUE_TEMPLATE")) > 0
+}
+
 func markdownOrBare(es []fileset.Entry) []fileset.Entry {
 	var out []fileset.Entry
 	for _, e := range es {

@@ -33,6 +33,7 @@ type Target struct {
 	reuse  reuseFacts  // REUSE evaluation, see target_reuse.go
 	diff   diffState   // the change under review in diff mode, see diff.go
 	supply supplyFacts // SBOMs and the dependency inventory, see sbom_target.go
+	forge  *Forge      // API facts, see forge.go
 }
 
 type cached struct {
@@ -151,6 +152,12 @@ type Pass struct {
 	mu       sync.Mutex
 	findings []Finding
 	na       string
+	note     string
+
+	// parent is set on a pass over the owner's .github repository (see
+	// orgFallback in forge.go): its findings land on the parent.
+	parent *Pass
+	from   string
 }
 
 // NewPass prepares a run of c on t with resolved options.
@@ -160,6 +167,10 @@ func NewPass(c *Check, t *Target, opts Options) *Pass {
 
 // Report records a finding. Safe for concurrent use.
 func (p *Pass) Report(f Finding) {
+	if p.parent != nil {
+		p.parent.Report(inheritedFinding(p.from, f))
+		return
+	}
 	p.mu.Lock()
 	p.findings = append(p.findings, f)
 	p.mu.Unlock()
@@ -173,6 +184,10 @@ func (p *Pass) Reportf(path string, line int, format string, args ...any) {
 // NotApplicable marks the check as not applicable to this target (nothing
 // for it to judge), with a reason for the report.
 func (p *Pass) NotApplicable(reason string) {
+	if p.parent != nil {
+		p.parent.NotApplicable(reason)
+		return
+	}
 	p.mu.Lock()
 	p.na = reason
 	p.mu.Unlock()
@@ -190,4 +205,23 @@ func (p *Pass) NotApplicableReason() string {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return p.na
+}
+
+// Note records a remark on the check's result that is no finding (a file
+// inherited from the organisation, where a setting comes from).
+func (p *Pass) Note(s string) {
+	if p.parent != nil {
+		p.parent.Note(s)
+		return
+	}
+	p.mu.Lock()
+	p.note = s
+	p.mu.Unlock()
+}
+
+// NoteText is the remark given to Note, or "".
+func (p *Pass) NoteText() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.note
 }

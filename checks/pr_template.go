@@ -3,7 +3,11 @@
 
 package checks
 
-import "path"
+import (
+	"path"
+
+	"github.com/ospolint/ospolint/checks/fileset"
+)
 
 func prTemplate() *Check {
 	return &Check{
@@ -25,14 +29,12 @@ contribute, and GGI-A-44 (Run code reviews), which makes review a standard step:
 information for every change.
 
 **Fix:** add ` + "`.github/pull_request_template.md`" + ` with a short description section, a testing section and a
-checklist. GitHub also uses a template from the organisation's public ` + "`.github`" + ` repository; this check
-reads the repository's own files and does not see that one.`,
+checklist. GitHub also uses a template from the organisation's public ` + "`.github`" + ` repository;
+ospolint counts it (judged like the repository's own, and marked inherited) in ` + "`ospolint org`" + ` and in
+` + "`ospolint scan`" + ` of a GitHub repository with a token.`,
 		Run: func(p *Pass) error {
-			ix := p.Target.index
-			es := markdownOrBare(findDoc(ix, communityDirs(), "pull_request_template"))
-			for _, dir := range communityDirs() {
-				es = append(es, ix.InDir(path.Join(dir, "PULL_REQUEST_TEMPLATE"))...)
-			}
+			p = orgFallback(p, func(t *Target) bool { return len(prTemplates(t)) > 0 })
+			es := prTemplates(p.Target)
 			if anyFilled(p, es, "pull request template") || len(es) > 0 {
 				return nil
 			}
@@ -40,4 +42,13 @@ reads the repository's own files and does not see that one.`,
 			return nil
 		},
 	}
+}
+
+// prTemplates are the pull request templates GitHub would offer.
+func prTemplates(t *Target) []fileset.Entry {
+	es := markdownOrBare(findDoc(t.index, communityDirs(), "pull_request_template"))
+	for _, dir := range communityDirs() {
+		es = append(es, t.InDir(path.Join(dir, "PULL_REQUEST_TEMPLATE"))...)
+	}
+	return es
 }

@@ -44,9 +44,11 @@ vulnerabilities privately through GitHub (Security tab, *Report a vulnerability*
 GitHub shows the policy in its Security tab only from the root, ` + "`.github/`" + ` or ` + "`docs/`" + `: a short
 ` + "`SECURITY.md`" + ` linking to a policy kept elsewhere makes it visible there. Enable private vulnerability reporting
 in the repository settings. GitHub also shows a policy from the organisation's public ` + "`.github`" + `
-repository; this check reads the repository's own files and does not see that one.`,
+repository;
+ospolint counts it (judged like the repository's own, and marked inherited) in ` + "`ospolint org`" + ` and in
+` + "`ospolint scan`" + ` of a GitHub repository with a token.`,
 		Run: func(p *Pass) error {
-			cands := findDocs(p.Target, docSearch{names: []string{"security", "securitypolicy"}, prefix: "security"})
+			cands, p := communityDocs(p, docSearch{names: []string{"security", "securitypolicy"}, prefix: "security"})
 			if !judgeDocs(p, cands, "security policy", true, judgePolicy) {
 				p.Report(Finding{Path: expectedPath("SECURITY.md"), Key: "missing", Message: "no security policy: add SECURITY.md " + docPlaces + " saying how to report a vulnerability privately"})
 			}

@@ -90,6 +90,8 @@ as text, JSON, SARIF or Markdown.`,
 		newSBOM(stdout),
 		newFix(stdout, stderr),
 		newAction(stdout, stderr, getenv),
+		newOrg(stdout, stderr, getenv),
+		newMerge(stdout),
 		&cobra.Command{
 			Use:   "version",
 			Short: "Print the version",

@@ -146,6 +146,17 @@ func runScan(ctx context.Context, f scanFlags, targets []string, stdout, stderr 
 	if err != nil && (f.githubURL != "" || slices.ContainsFunc(targets, repo.IsURL)) {
 		return usageErr("%v", err)
 	}
+	// The API, for the settings and organisation files of GitHub targets
+	// (docs/org-scan.md): asked only with a token. GITHUB_API_URL (set in
+	// Actions) names it, unless --github-url names the server.
+	apiURL := getenv("GITHUB_API_URL")
+	if f.githubURL != "" || apiURL == "" {
+		apiURL = github.APIURL()
+	}
+	forgeFor, err := scanForge(apiURL, stderr, getenv)
+	if err != nil {
+		return err
+	}
 	rep := &scan.Report{SchemaVersion: scan.SchemaVersion, Tool: scan.Tool{Name: "ospolint", Version: Version, URI: "https://github.com/ospolint/ospolint"},
 		Category: f.pr.sarifCategory}
 	ran := map[string]*checks.Check{}
@@ -153,7 +164,7 @@ func runScan(ctx context.Context, f scanFlags, targets []string, stdout, stderr 
 	var configFailed, targetFailed bool
 	for _, target := range targets {
 		name := redact.URL(target)
-		res, plan, err := scanTarget(ctx, target, f, repo.OpenOptions{Ref: f.ref, Token: token, GitHub: github, TempDir: os.TempDir()}, outs, known)
+		res, plan, err := scanTarget(ctx, target, f, repo.OpenOptions{Ref: f.ref, Token: token, GitHub: github, TempDir: os.TempDir()}, outs, known, forgeFor)
 		if err != nil {
 			var ce *config.Error
 			isConfig := errors.As(err, &ce)
@@ -244,7 +255,7 @@ func (s *sayer) target(name, msg string) {
 
 func (s *sayer) printed() bool { return len(s.first) > 0 }
 
-func scanTarget(ctx context.Context, target string, f scanFlags, opt repo.OpenOptions, outs []output, known *scan.Known) (*scan.TargetResult, *scan.Plan, error) {
+func scanTarget(ctx context.Context, target string, f scanFlags, opt repo.OpenOptions, outs []output, known *scan.Known, forgeFor forgeFunc) (*scan.TargetResult, *scan.Plan, error) {
 	r, err := repo.Open(ctx, target, opt)
 	if err != nil {
 		return nil, nil, err
@@ -265,7 +276,12 @@ func scanTarget(ctx context.Context, target string, f scanFlags, opt repo.OpenOp
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := runMode(ctx, r, base, plan, f.pr, scan.Options{Outputs: outputsIn(r, outs), Known: known})
+	forge, done, err := forgeFor(ctx, target, plan)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer done()
+	res, err := runMode(ctx, r, base, plan, f.pr, scan.Options{Outputs: outputsIn(r, outs), Known: known, Forge: forge})
 	if err != nil {
 		return nil, nil, err
 	}

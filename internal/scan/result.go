@@ -132,6 +132,10 @@ type CheckResult struct {
 	Findings int           `json:"findings"`
 	// Reason explains not-applicable, not-available and error outcomes.
 	Reason string `json:"reason,omitempty"`
+	// Note is a remark on a pass or fail that is no finding: a community
+	// file inherited from the organisation's .github repository, where an
+	// API setting comes from.
+	Note string `json:"note,omitempty"`
 }
 
 // Facts are what the scan learned about the repository.

@@ -40,6 +40,9 @@ type Options struct {
 	// hold their licensing information), instead of a walk of the whole
 	// repository: the pre-commit hook's staged files (see files.go).
 	Paths []string
+	// Forge holds what the forge's API says about the repository (settings,
+	// the owner's .github repository); nil without API access.
+	Forge *checks.Forge
 }
 
 // Run scans one opened repository with the plan. Problems of single files
@@ -83,6 +86,7 @@ func run(ctx context.Context, r *repo.Repo, plan *Plan, opt Options, ch *change)
 	res.Files, res.Problems = ix.Len(), problems
 	t := checks.NewTarget(r.FS, ix)
 	ch.attach(t, r)
+	t.SetForge(opt.Forge)
 
 	passes := make([]*checks.Pass, len(plan.Checks))
 	for i, pc := range plan.Checks {
@@ -174,7 +178,7 @@ func runOne(ctx context.Context, p *checks.Pass, visitErr error) (cr CheckResult
 	if r := p.NotApplicableReason(); r != "" {
 		return CheckResult{Status: checks.StatusNotApplicable, Reason: r}
 	}
-	return CheckResult{Status: checks.StatusPass}
+	return CheckResult{Status: checks.StatusPass, Note: p.NoteText()}
 }
 
 func firstFrames(stack []byte) string {
