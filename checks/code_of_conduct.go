@@ -6,6 +6,7 @@ package checks
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/ospolint/ospolint/checks/fileset"
@@ -33,7 +34,8 @@ OpenInfra codes are known, and so is an organisation's own code in its ` + "`.gi
 contact acts for your project. The link must be in a sentence that adopts the code ("follows", "adopts", "abides
 by", ...) or the file must be a short statement: a copy of the Contributor Covenant that credits it ("adapted
 from") and lost its contact still fails. Without a code of conduct file, the same adoption stated in the README,
-the contributing guide or a GOVERNANCE file gives the same note. Template placeholders left unfilled, such as the Contributor Covenant's
+the contributing guide or a GOVERNANCE file (also in a top-level folder, as moby's ` + "`project/GOVERNANCE.md`" + `) gives
+the same note. Template placeholders left unfilled, such as the Contributor Covenant's
 ` + "`[INSERT CONTACT METHOD]`" + ` or ` + "`[INSERT EMAIL ADDRESS]`" + `, are reported with their line; so is an empty file.
 
 **Why (GGI-A-25, Promote open source development best practices):** the handbook lists a code of conduct among the
@@ -115,20 +117,35 @@ func adoptedCodes() []struct {
 }
 
 // adoptedElsewhere finds a code of conduct adopted by link in the README,
-// the contributing guide or the governance document, for a repository
-// without a code of conduct file.
+// the contributing guide or the governance document (which projects also
+// keep in a top-level folder of their own: moby's project/GOVERNANCE.md),
+// for a repository without a code of conduct file.
 func adoptedElsewhere(p *Pass) (fileset.Entry, string, int, bool) {
+	var es []fileset.Entry
 	for _, c := range findDocs(p.Target, docSearch{names: []string{"readme", "contributing", "contribute", "governance"}}) {
-		if c.Escapes || c.Loose {
+		if !c.Loose {
+			es = append(es, c.Entry)
+		}
+	}
+	for _, e := range p.Target.Files() {
+		if strings.Count(e.Path, "/") != 1 || slices.ContainsFunc(es, func(x fileset.Entry) bool { return x.Path == e.Path }) {
 			continue
 		}
-		data, err := p.Target.ReadFile(c.Path)
+		if stem, ok := normDocName(e.Name()); ok && stem == "governance" {
+			es = append(es, e)
+		}
+	}
+	for _, e := range es {
+		if e.Escapes {
+			continue
+		}
+		data, err := p.Target.ReadFile(e.Path)
 		if err != nil {
 			continue
 		}
 		// Always ask for an adopting sentence: these files are long.
 		if name, line, ok := adoptedCode(docLines(data), adoptionWords+1); ok {
-			return c.Entry, name, line, true
+			return e, name, line, true
 		}
 	}
 	return fileset.Entry{}, "", 0, false

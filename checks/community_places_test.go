@@ -225,6 +225,12 @@ func TestConductAdoptedInReadme(t *testing.T) {
 	if len(got) != 1 || !got[0].Advisory || got[0].Path != "CODE_OF_CONDUCT.md" || !strings.Contains(got[0].Message, "README.md:7 adopts the CNCF Code of Conduct by link") {
 		t.Errorf("findings %+v, want one advisory note naming README.md:7", got)
 	}
+	// moby keeps its governance in project/; it abides by its company's code.
+	gov := "# Governance\n\nAs a community project, we abide by a [Code of Conduct](https://github.com/acme/code-of-conduct)\nand define a governance open to anyone.\n"
+	got, _ = runCheck(t, codeOfConduct(), fstest.MapFS{"project/GOVERNANCE.md": file(gov)}, nil)
+	if len(got) != 1 || !got[0].Advisory || !strings.Contains(got[0].Message, "project/GOVERNANCE.md:3 adopts the code of conduct at https://github.com/acme/code-of-conduct by link") {
+		t.Errorf("findings %+v, want one advisory note naming project/GOVERNANCE.md:3", got)
+	}
 	got, _ = runCheck(t, codeOfConduct(), fstest.MapFS{"CONTRIBUTING.md": file("Be nice: see our code of conduct.\n")}, nil)
 	matchCommunityFindings(t, got, []wantFinding{{"CODE_OF_CONDUCT.md", 0, "no code of conduct"}})
 }

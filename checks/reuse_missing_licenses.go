@@ -12,8 +12,12 @@ import (
 )
 
 // missingLicenseExamples is how many of the files using a licence without
-// its text a finding names.
-const missingLicenseExamples = 10
+// its text a finding lists in its properties; its message names the first
+// missingLicenseNamed.
+const (
+	missingLicenseExamples = 10
+	missingLicenseNamed    = 3
+)
 
 func reuseMissingLicenses() *Check {
 	return reuseCheck(reuseKind{
@@ -25,8 +29,8 @@ SPDX identifier: ` + "`LICENSES/Apache-2.0.txt`" + `, ` + "`LICENSES/Classpath-e
 A licence written with "+" (` + "`GPL-2.0+`" + `) is satisfied by the text without it.
 
 There is one finding per missing text, at the path where the text is expected (` + "`LICENSES/<id>.txt`" + `): it says how
-many files use the licence and names the first ten with the line of their tag
-(` + "`properties.count`" + ` and ` + "`properties.files`" + ` in JSON and SARIF). ` + "`reuse lint`" + ` lists every file;
+many files use the licence and names the first three; ` + "`properties.count`" + ` and ` + "`properties.files`" + ` (the first
+ten, with the line of their tag) carry the same in JSON and SARIF. ` + "`reuse lint`" + ` lists every file;
 one finding per file and licence made 40,000 findings on u-boot for 35 missing texts.
 
 **Fix:** ` + "`reuse download <identifier>`" + ` (or ` + "`reuse download --all`" + `) fetches the texts of SPDX licences; write the text
@@ -80,8 +84,8 @@ func reportMissingLicenses(p *Pass, issues []reuse.Issue) {
 		g := groups[text]
 		slices.Sort(g.ids)
 		n := len(g.seen)
-		examples := make([]string, 0, len(g.files))
-		for _, f := range g.files {
+		examples := make([]string, 0, missingLicenseNamed)
+		for _, f := range g.files[:min(len(g.files), missingLicenseNamed)] {
 			e := f["path"].(string)
 			if l, ok := f["line"].(int); ok {
 				e += fmt.Sprintf(":%d", l)
