@@ -41,6 +41,8 @@ func All() []*Check {
 		sbomValid(),
 		sbomFresh(),
 		lockfile(),
+		dependencyUpdateTool(),
+		vulnerabilityScanning(),
 
 		// Community files (GGI-A-25) and review (GGI-A-44).
 		readme(),

@@ -48,7 +48,10 @@ its own, as identified by ` + "`license-detected`" + `; an unidentified text is 
 declared in a package manifest (the fields ` + "`license-consistent`" + ` reads) and every per-file licence: the
 ` + "`SPDX-License-Identifier`" + ` of each file, read from its header, its ` + "`.license`" + ` sidecar, ` + "`REUSE.toml`" + ` or
 ` + "`.reuse/dep5`" + ` as the REUSE checks read them (the same files; a statement in ` + "`REUSE.toml`" + ` that covers
-many files is reported once, where it is written). It runs only when the policy is configured; without ` + "`allow`" + `
+many files is reported once, where it is written). And the licence of every locked dependency (the inventory of ` + "`lockfile`" + `, ` + "`facts.dependencies`" + ` in JSON: from
+the lockfile's own fields, installed packages, vendored trees, the Go module cache or a committed SBOM; ` + "`NOASSERTION`" + `
+when nothing on disk says), one finding per dependency and licence, at its line in the lockfile.
+It runs only when the policy is configured; without ` + "`allow`" + `
 or ` + "`deny`" + ` it is not applicable.
 
 Entries of ` + "`allow`" + ` and ` + "`deny`" + ` are SPDX ids (case-insensitive; ` + "`GPL-3.0`" + ` without a suffix
@@ -162,6 +165,7 @@ func runLicensePolicy(p *Pass) error {
 		}
 	}
 	judged += judgeFileLicences(p, pol)
+	judged += judgeDependencyLicences(p, pol)
 	if judged == 0 {
 		p.NotApplicable("no licence file or declared licence to judge")
 	}
@@ -277,4 +281,37 @@ func violationList(vs []licpolicy.Violation) []string {
 		out[i] = v.String()
 	}
 	return out
+}
+
+// judgeDependencyLicences applies the policy to the licence of every locked
+// dependency: one finding per package and licence, at the lockfile line
+// that locks it. It returns how many it judged.
+func judgeDependencyLicences(p *Pass, pol *licpolicy.Policy) int {
+	judged := 0
+	seen := map[string]bool{}
+	for _, d := range p.Target.Dependencies().Dependencies {
+		key := d.Key() + "\x00" + d.License
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		e, err := licpolicy.ParseAny(d.License)
+		if err != nil {
+			continue
+		}
+		judged++
+		vs := pol.Evaluate(e)
+		if vs == nil {
+			continue
+		}
+		from := ""
+		if d.LicenseSource != "" {
+			from = " (from " + d.LicenseSource + ")"
+		}
+		p.Report(Finding{Path: d.Path, Line: d.Line, Key: "dependency:" + string(d.Ecosystem) + ":" + d.Name + "@" + d.Version + ":" + e.String(),
+			Message: fmt.Sprintf("dependency %s %s is licensed %s%s, which the licence policy refuses: %s; replace it, or waive it with a reason",
+				d.Name, d.Version, e.String(), from, violations(vs)),
+			Properties: map[string]any{"license": e.String(), "violations": violationList(vs), "dependency": d.PURL, "direct": d.Direct}})
+	}
+	return judged
 }

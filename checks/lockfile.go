@@ -116,13 +116,11 @@ func pyprojectDeclares(data []byte) bool {
 
 func runLockfile(p *Pass) error {
 	judged := 0
+	pairs := lockPairs()
 	for _, e := range p.Target.Files() {
-		if e.Escapes || deps.IsDependencyPath(e.Path) {
-			continue
-		}
 		name := path.Base(e.Path)
-		for _, lp := range lockPairs() {
-			if name != lp.manifest {
+		for _, lp := range pairs {
+			if name != lp.manifest || e.Escapes || deps.IsDependencyPath(e.Path) {
 				continue
 			}
 			data, err := p.Target.ReadFile(e.Path)

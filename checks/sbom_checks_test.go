@@ -136,3 +136,19 @@ func TestLockfile(t *testing.T) {
 		t.Errorf("%d findings:\n%s", len(fs), got)
 	}
 }
+
+func TestLicensePolicyDependencies(t *testing.T) {
+	fs, _ := runCheck(t, licensePolicy(), fstest.MapFS{
+		"package-lock.json": file(`{"lockfileVersion": 3, "packages": {
+  "node_modules/gpl-lib": {"version": "1.0.0", "license": "GPL-3.0-only"},
+  "node_modules/mit-lib": {"version": "2.0.0", "license": "MIT"},
+  "node_modules/dual": {"version": "3.0.0", "license": "(MIT OR AGPL-3.0-only)"}}}`),
+	}, map[string]any{"deny": []string{"strong-copyleft", "network-copyleft"}})
+	got := messages(fs)
+	if len(fs) != 1 || !strings.Contains(got, "package-lock.json: dependency gpl-lib 1.0.0 is licensed GPL-3.0-only (from lockfile), which the licence policy refuses") {
+		t.Errorf("findings:\n%s", got)
+	}
+	if len(fs) == 1 && fs[0].Line != 2 {
+		t.Errorf("line %d, want 2", fs[0].Line)
+	}
+}

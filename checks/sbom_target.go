@@ -26,7 +26,7 @@ type supplyFacts struct {
 func (t *Target) SBOMs() []*sbom.Document {
 	t.supply.sbomsOnce.Do(func() {
 		for _, e := range t.Files() {
-			if _, ok := sbom.Detect(e.Path); !ok || deps.IsDependencyPath(e.Path) {
+			if _, ok := sbom.Detect(e.Path); !ok || deps.IsDependencyPath(e.Path) { // Detect first: it is cheaper
 				continue
 			}
 			var doc *sbom.Document

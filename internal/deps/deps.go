@@ -207,8 +207,22 @@ func Format(p string) string {
 	return ""
 }
 
+// candidateName is a cheap first test on a base name, so a walk of a large
+// tree without lockfiles builds no format table per file.
+func candidateName(base string) bool {
+	switch base {
+	case "go.mod", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "Cargo.lock", "poetry.lock",
+		"uv.lock", "Pipfile.lock", "Gemfile.lock", "gems.locked", "composer.lock", "pom.xml":
+		return true
+	}
+	return strings.HasSuffix(base, ".txt")
+}
+
 func lookupFormat(p string) (format, bool) {
 	base := path.Base(p)
+	if !candidateName(base) {
+		return format{}, false
+	}
 	for _, f := range formats() {
 		if f.match(base, p) {
 			return f, true
@@ -221,6 +235,9 @@ func lookupFormat(p string) (format, bool) {
 // code (installed or vendored dependencies, fixtures), whose lockfiles are
 // not the project's.
 func IsDependencyDir(name string) bool {
+	if len(name) < 3 || len(name) > 16 {
+		return false
+	}
 	switch strings.ToLower(name) {
 	case "node_modules", "bower_components", "jspm_packages", "vendor", "third_party", "third-party",
 		"site-packages", "__pypackages__", ".venv", "venv", ".tox", ".nox", "testdata", "fixtures",
@@ -242,8 +259,18 @@ func defaultSkip(dir string) bool {
 // IsDependencyPath reports whether a path lies in a dependency directory
 // (IsDependencyDir on any of its directories).
 func IsDependencyPath(p string) bool {
-	d := path.Dir(p)
-	return d != "." && defaultSkip(d)
+	// Segment by segment without allocating: this runs once per file of
+	// the repository.
+	for {
+		i := strings.IndexByte(p, '/')
+		if i < 0 {
+			return false
+		}
+		if IsDependencyDir(p[:i]) {
+			return true
+		}
+		p = p[i+1:]
+	}
 }
 
 // Lockfiles returns the paths among files that Read reads, sorted.

@@ -96,7 +96,13 @@ type Component struct {
 // *.spdx.rdf.xml, *.spdx.xml, *.spdx.jsonld) or CycloneDX (bom.json,
 // bom.xml, *.cdx.json, *.cdx.xml, *.bom.json, *.bom.xml).
 func Detect(p string) (string, bool) {
+	// strings.ToLower allocates only for names with upper case; every
+	// name accepted holds "spdx", "bom" or "cdx", which rules most files
+	// out at once.
 	n := strings.ToLower(path.Base(p))
+	if !strings.Contains(n, "spdx") && !strings.Contains(n, "bom") && !strings.Contains(n, "cdx") {
+		return "", false
+	}
 	for _, s := range []string{".spdx", ".spdx.json", ".spdx.yaml", ".spdx.yml", ".spdx.rdf", ".spdx.xml", ".spdx.rdf.xml", ".spdx.jsonld"} {
 		if strings.HasSuffix(n, s) && len(n) > len(s) {
 			return SPDX, true
