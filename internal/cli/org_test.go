@@ -30,7 +30,7 @@ func fakeOrg(t *testing.T) *fakegh.Server {
 	dir := t.TempDir()
 	srv := &fakegh.Server{Org: "acme", Token: orgToken, SecondaryOnPage: 2, FlakyPrefix: "flaky"}
 	for i, name := range []string{"api", "flaky", "web", "cli", "docs"} {
-		files := map[string]string{"LICENSE": fakegh.MITText, "README.md": "# " + name + "\n\nThe " + name + " of acme: what it does, how to build it and how to run its tests.\n"}
+		files := map[string]string{"LICENSE": fakegh.MITText(), "README.md": "# " + name + "\n\nThe " + name + " of acme: what it does, how to build it and how to run its tests.\n"}
 		url, err := fakegh.MakeRepo(filepath.Join(dir, name), files)
 		if err != nil {
 			t.Fatal(err)
@@ -124,7 +124,7 @@ func TestOrgCommand(t *testing.T) {
 func TestScanOfAGitHubCloneReadsTheAPI(t *testing.T) {
 	srv := fakeOrg(t)
 	dir := t.TempDir()
-	if _, err := fakegh.MakeRepo(dir, map[string]string{"LICENSE": fakegh.MITText, "README.md": "# api\n"}); err != nil {
+	if _, err := fakegh.MakeRepo(dir, map[string]string{"LICENSE": fakegh.MITText(), "README.md": "# api\n"}); err != nil {
 		t.Fatal(err)
 	}
 	g, err := git.PlainOpen(dir)

@@ -42,7 +42,7 @@ func BenchmarkOrgScan(b *testing.B) {
 	dir := b.TempDir()
 	templates := make([]string, 3)
 	for i := range templates {
-		files := map[string]string{"LICENSE": fakegh.MITText, "README.md": "# service\n\nThis service answers requests from the other services and keeps their state in one place.\n", "main.go": "package main\n\nfunc main() {}\n"}
+		files := map[string]string{"LICENSE": fakegh.MITText(), "README.md": "# service\n\nThis service answers requests from the other services and keeps their state in one place.\n", "main.go": "package main\n\nfunc main() {}\n"}
 		if i > 0 {
 			files["SECURITY.md"] = "# Security\n\nReport vulnerabilities to security@acme.example.\n"
 		}

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -42,7 +43,7 @@ type fixture struct {
 func newFixture(t testing.TB, n int) *fixture {
 	t.Helper()
 	dir := t.TempDir()
-	f := &fixture{srv: &fakegh.Server{Org: "acme", Token: token, SecondaryOnPage: 2, FlakyPrefix: "flaky"}}
+	f := &fixture{srv: &fakegh.Server{Org: "acme", Token: token, SecondaryOnPage: 2, PrimaryOnPage: 3, FlakyPrefix: "flaky"}}
 	add := func(r fakegh.Repo, files map[string]string) {
 		if files != nil {
 			url, err := fakegh.MakeRepo(filepath.Join(dir, r.Name), files)
@@ -58,7 +59,7 @@ func newFixture(t testing.TB, n int) *fixture {
 	}
 	for i := 0; i < n; i++ {
 		files := map[string]string{
-			"LICENSE":   fakegh.MITText,
+			"LICENSE":   fakegh.MITText(),
 			"README.md": fmt.Sprintf("# svc%d\n\nThe svc%d service answers requests from the other services of acme and keeps their state in one place.\n", i, i),
 			"main.go":   "package main\n\nfunc main() {}\n",
 		}
@@ -67,7 +68,7 @@ func newFixture(t testing.TB, n int) *fixture {
 		}
 		add(fakegh.Repo{Name: fmt.Sprintf("svc%d", i), Language: "Go", RulesetReviews: i % 3, PVR: i%2 == 0, Admin: i%4 == 0, Alerts: i%8 == 0, Topics: []string{"service"}}, files)
 	}
-	add(fakegh.Repo{Name: "flaky", RulesetReviews: 1}, map[string]string{"LICENSE": fakegh.MITText, "README.md": "# flaky\n"})
+	add(fakegh.Repo{Name: "flaky", RulesetReviews: 1}, map[string]string{"LICENSE": fakegh.MITText(), "README.md": "# flaky\n"})
 	add(fakegh.Repo{Name: "broken", CloneURL: "file://" + filepath.ToSlash(filepath.Join(dir, "no-such-repository"))}, nil)
 	if _, err := git.PlainInit(filepath.Join(dir, "empty"), true); err != nil {
 		t.Fatal(err)
@@ -81,7 +82,7 @@ func newFixture(t testing.TB, n int) *fixture {
 		"CONTRIBUTING.md":    "# Contributing to acme\n\nFork the repository, create a branch, write tests for your change and open a pull request; a maintainer reviews every pull request within a week.\n",
 		"CODE_OF_CONDUCT.md": "# Code of conduct\n\nWe follow the Contributor Covenant. Report unacceptable behaviour to conduct@acme.example.\n",
 		"SECURITY.md":        "# Security\n\nReport vulnerabilities privately to security@acme.example.\n",
-		"LICENSE":            fakegh.MITText,
+		"LICENSE":            fakegh.MITText(),
 	})
 	f.srv.Start()
 	t.Cleanup(f.srv.Close)
@@ -186,7 +187,7 @@ func TestOrgScanEveryRepositoryAccountedFor(t *testing.T) {
 		t.Errorf("totals %+v", s.Totals)
 	}
 	// The limits and faults were met and survived.
-	for _, want := range []string{"secondary rate limit", "answered 502; retrying"} {
+	for _, want := range []string{"secondary rate limit", "primary rate limit exhausted", "answered 502; retrying"} {
 		if !strings.Contains(logs.String(), want) {
 			t.Errorf("log lacks %q:\n%s", want, logs)
 		}
@@ -438,4 +439,50 @@ func TestRepeatedScanAnswersFromTheCache(t *testing.T) {
 	if share := float64(nm2) / float64(req2); share < 0.9 || req2 > req1 {
 		t.Errorf("second run: %d of %d requests answered 304 (first run %d)", nm2, req2, req1)
 	}
+}
+
+func TestListingThatStopsIsReported(t *testing.T) {
+	f := newFixture(t, 24)
+	f.srv.FailPage = 3 // after the retries, the listing stops at page 3 of 3
+	out := t.TempDir()
+	s, err := Run(context.Background(), f.options(t, out, io.Discard))
+	if !errors.Is(err, ErrFailed) || !strings.Contains(err.Error(), "the listing stopped") {
+		t.Fatalf("Run: %v", err)
+	}
+	// The repositories of pages 1 and 2 are scanned and reported (the
+	// server sorts them by name, 10 a page), and the summary says the
+	// listing is incomplete.
+	want := 0
+	for _, r := range f.srv.Repos[:20] {
+		if !r.Archived && !r.Fork {
+			want++
+		}
+	}
+	if s.Totals.Repos != want || len(s.Errors) != 1 || !strings.Contains(s.Errors[0], "page 3") {
+		t.Errorf("%d repositories (want %d), errors %q", s.Totals.Repos, want, s.Errors)
+	}
+	var back summary.Summary
+	if err := json.Unmarshal(readFile(t, filepath.Join(out, "summary.json")), &back); err != nil || len(back.Errors) != 1 {
+		t.Errorf("summary.json errors: %v %v", back.Errors, err)
+	}
+}
+
+func TestHostileRepositoryNames(t *testing.T) {
+	f := newFixture(t, 2)
+	f.srv.Repos = append(f.srv.Repos, fakegh.Repo{Name: "../../escape", CloneURL: "file:///nowhere"})
+	out := t.TempDir()
+	s, _ := Run(context.Background(), f.options(t, out, io.Discard))
+	for _, r := range s.Repos {
+		if r.Name != "../../escape" {
+			continue
+		}
+		if r.Status != summary.StatusError || !strings.Contains(r.Error, "not a GitHub name") || !strings.HasPrefix(r.Reports.JSON, "repos/repo-") {
+			t.Errorf("hostile name: %+v", r)
+		}
+		if _, err := os.Stat(filepath.Join(out, r.Reports.JSON)); err != nil {
+			t.Error(err)
+		}
+		return
+	}
+	t.Error("the repository with a hostile name is missing from the summary")
 }

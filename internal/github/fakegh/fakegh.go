@@ -55,6 +55,8 @@ type Server struct {
 	// PrimaryOnPage answers the first request for that listing page with
 	// an exhausted primary limit that resets in a second.
 	PrimaryOnPage int
+	// FailPage answers every request for that listing page with 500.
+	FailPage int
 	// FlakyPrefix answers the first request to every /repos/ORG/NAME path
 	// whose NAME has this prefix with 502.
 	FlakyPrefix string
@@ -198,6 +200,10 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Retry-After", "1")
 		writeJSON(w, http.StatusForbidden, map[string]string{"message": "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
 			"documentation_url": "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits"})
+		return
+	}
+	if page == s.FailPage {
+		writeJSON(w, http.StatusInternalServerError, map[string]string{"message": "Server Error"})
 		return
 	}
 	if page == s.PrimaryOnPage && s.first(fmt.Sprintf("primary-%d", page)) {

@@ -12,6 +12,8 @@ import (
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing/object"
+
+	"github.com/ospolint/ospolint/internal/spdxlist"
 )
 
 // MakeRepo creates a git repository at dir with one commit of files (made
@@ -50,29 +52,12 @@ func MakeRepo(dir string, files map[string]string) (string, error) {
 	return "file://" + filepath.ToSlash(dir), nil
 }
 
-// MITText is a complete MIT licence, so licence detection has something real.
-const MITText = `MIT License
-
-Copyright (c) 2026 Example Org
-
-Permission is hereby granted, free of charge, to any person obtaining a copy
-of this software and associated documentation files (the "Software"), to deal
-in the Software without restriction, including without limitation the rights
-to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
-copies of the Software, and to permit persons to whom the Software is
-furnished to do so, subject to the following conditions:
-
-The above copyright notice and this permission notice shall be included in all
-copies or substantial portions of the Software.
-
-THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
-OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
-SOFTWARE.
-`
+// MITText is the MIT licence as the SPDX License List has it, so licence
+// detection has something real to find.
+func MITText() string {
+	s, _ := spdxlist.Text("MIT")
+	return s
+}
 
 // CopyRepo copies the repository MakeRepo made at src to dst, far faster
 // than making it again: for tests that need many repositories.
