@@ -64,9 +64,6 @@ func ParseEndpoint(raw string) (Endpoint, error) {
 	return Endpoint{API: u, Host: host}, nil
 }
 
-// String is the API URL.
-func (e Endpoint) String() string { return e.API.String() }
-
 // OnHost reports whether a clone URL is an https URL on the endpoint's web
 // host: the only clone URLs the token goes to.
 func (e Endpoint) OnHost(cloneURL string) bool {

@@ -57,7 +57,7 @@ func TestParseEndpoint(t *testing.T) {
 			}
 			continue
 		}
-		if err != nil || ep.String() != tc.api || ep.Host != tc.host {
+		if err != nil || ep.API.String() != tc.api || ep.Host != tc.host {
 			t.Errorf("%q: %v %v, want %s %s", tc.in, ep.API, err, tc.api, tc.host)
 		}
 	}

@@ -14,25 +14,24 @@ import (
 
 // Repo is what the listing says of one repository.
 type Repo struct {
-	Owner         string    `json:"owner"`
-	Name          string    `json:"name"`
-	FullName      string    `json:"fullName"`
-	CloneURL      string    `json:"cloneUrl"`
-	HTMLURL       string    `json:"htmlUrl"`
-	DefaultBranch string    `json:"defaultBranch"`
-	Visibility    string    `json:"visibility"` // public, private or internal
-	Fork          bool      `json:"fork"`
-	Archived      bool      `json:"archived"`
-	Disabled      bool      `json:"disabled"`
-	Template      bool      `json:"template"`
-	Topics        []string  `json:"topics"`
-	Language      string    `json:"language"`
-	PushedAt      time.Time `json:"pushedAt"`
+	Owner         string
+	Name          string
+	FullName      string
+	CloneURL      string
+	HTMLURL       string
+	DefaultBranch string
+	Visibility    string // public, private or internal
+	Fork          bool
+	Archived      bool
+	// Disabled repositories (by GitHub: billing, a violation) cannot be
+	// cloned.
+	Disabled bool
+	Topics   []string
+	Language string
+	PushedAt time.Time
 	// Admin is the token's admin right on the repository, which some
 	// settings need; false when the API did not say.
-	Admin bool `json:"-"`
-	// License is GitHub's own detection (SPDX ID), for the inventory.
-	License string `json:"license,omitempty"`
+	Admin bool
 }
 
 func fromGitHub(r *gh.Repository) Repo {
@@ -47,12 +46,10 @@ func fromGitHub(r *gh.Repository) Repo {
 		Fork:          r.GetFork(),
 		Archived:      r.GetArchived(),
 		Disabled:      r.GetDisabled(),
-		Template:      r.GetIsTemplate(),
 		Topics:        append([]string{}, r.Topics...),
 		Language:      r.GetLanguage(),
 		PushedAt:      r.GetPushedAt().UTC(),
 		Admin:         r.Permissions["admin"],
-		License:       r.GetLicense().GetSPDXID(),
 	}
 	if out.Visibility == "" {
 		out.Visibility = "public"

@@ -74,6 +74,7 @@ func newFixture(t testing.TB, n int) *fixture {
 		t.Fatal(err)
 	}
 	add(fakegh.Repo{Name: "empty", Empty: true, CloneURL: "file://" + filepath.ToSlash(filepath.Join(dir, "empty"))}, nil)
+	add(fakegh.Repo{Name: "frozen", Disabled: true, CloneURL: "file:///nowhere"}, nil)
 	add(fakegh.Repo{Name: "old", Archived: true}, map[string]string{"README.md": "# old\n"})
 	add(fakegh.Repo{Name: "someones-fork", Fork: true}, map[string]string{"README.md": "# fork\n"})
 	// The organisation's .github repository: its community files stand in
@@ -149,7 +150,7 @@ func TestOrgScanEveryRepositoryAccountedFor(t *testing.T) {
 	opt := f.options(t, out, logs)
 	opt.PlanFor = func(*repo.Repo) (*scan.Plan, error) { return planOf("ggi-trust") } // with dependabot-alerts
 	s, err := Run(context.Background(), opt)
-	if err == nil || !strings.Contains(err.Error(), "1 of 28 repositories could not be scanned") {
+	if err == nil || !strings.Contains(err.Error(), "1 of 29 repositories could not be scanned") {
 		for _, r := range s.Repos {
 			if r.Status != summary.StatusOK {
 				t.Logf("%s: %s: %s", r.Name, r.Status, r.Error)
@@ -159,7 +160,7 @@ func TestOrgScanEveryRepositoryAccountedFor(t *testing.T) {
 	}
 	// Every listed repository but the archived one and the fork ends ok,
 	// error or skipped: none is lost.
-	if len(s.Repos) != len(f.names) || s.Totals.Repos != 28 {
+	if len(s.Repos) != len(f.names) || s.Totals.Repos != 29 {
 		t.Fatalf("%d repositories in the summary, want %d", len(s.Repos), len(f.names))
 	}
 	got := map[string]summary.Repo{}
@@ -175,7 +176,7 @@ func TestOrgScanEveryRepositoryAccountedFor(t *testing.T) {
 			if r.Status != summary.StatusError || !strings.Contains(r.Error, "clone") {
 				t.Errorf("broken: %s %q", r.Status, r.Error)
 			}
-		case name == "empty":
+		case name == "empty", name == "frozen":
 			if r.Status != summary.StatusSkipped {
 				t.Errorf("empty: %s %q", r.Status, r.Error)
 			}
@@ -183,7 +184,7 @@ func TestOrgScanEveryRepositoryAccountedFor(t *testing.T) {
 			t.Errorf("%s: %s %s", name, r.Status, r.Error)
 		}
 	}
-	if s.Totals.OK != 26 || s.Totals.Error != 1 || s.Totals.Skipped != 1 {
+	if s.Totals.OK != 26 || s.Totals.Error != 1 || s.Totals.Skipped != 2 {
 		t.Errorf("totals %+v", s.Totals)
 	}
 	// The limits and faults were met and survived.
@@ -237,7 +238,7 @@ func TestOrgScanEveryRepositoryAccountedFor(t *testing.T) {
 		}
 	}
 	inv := string(readFile(t, filepath.Join(out, "inventory.csv")))
-	if lines := strings.Count(inv, "\n"); lines != 29 || !strings.Contains(inv, "acme/svc3,https://github.example/acme/svc3,ok,public,MIT,Go,service,false,false,main,2026-11-01T00:00:00Z") {
+	if lines := strings.Count(inv, "\n"); lines != 30 || !strings.Contains(inv, "acme/svc3,https://github.example/acme/svc3,ok,public,MIT,Go,service,false,false,main,2026-11-01T00:00:00Z") {
 		t.Errorf("inventory (%d lines):\n%s", lines, inv)
 	}
 	assertNoToken(t, out, logs.String())

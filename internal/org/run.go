@@ -186,6 +186,9 @@ func WriteReports(dir string, s *summary.Summary) error {
 	return st.write("index.html", func(w io.Writer) error { return html.Dashboard(w, s) })
 }
 
+// errDisabled skips a repository GitHub has disabled: it cannot be cloned.
+var errDisabled = errors.New("disabled by GitHub: it cannot be cloned")
+
 type worker struct {
 	opt Options
 	st  store
@@ -220,6 +223,10 @@ func (w *worker) one(ctx context.Context, r github.Repo) (e summary.Repo, ok boo
 		e.Status, e.Error = summary.StatusSkipped, "empty repository: nothing to scan"
 		e.Reports = summary.Reports{}
 		return e, true
+	case errors.Is(err, errDisabled):
+		e.Status, e.Error = summary.StatusSkipped, err.Error()
+		e.Reports = summary.Reports{}
+		return e, true
 	case err != nil:
 		e.Status, e.Error = summary.StatusError, w.opt.redact(err.Error())
 	default:
@@ -233,6 +240,9 @@ func (w *worker) one(ctx context.Context, r github.Repo) (e summary.Repo, ok boo
 func (w *worker) scan(ctx context.Context, r github.Repo) (*scan.TargetResult, *scan.Plan, error) {
 	if !github.ValidName(r.Name) {
 		return nil, nil, fmt.Errorf("the API gave the repository name %q, which is not a GitHub name", r.Name)
+	}
+	if r.Disabled {
+		return nil, nil, errDisabled
 	}
 	if r.CloneURL == "" {
 		return nil, nil, errors.New("the API gave no clone URL")

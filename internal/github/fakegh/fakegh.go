@@ -34,6 +34,7 @@ type Repo struct {
 	Language   string
 	Admin      bool // the token's admin permission
 	Empty      bool // no commits yet (size 0)
+	Disabled   bool
 	// Settings.
 	RulesetReviews   int  // approvals a ruleset requires on the default branch (0 = no such rule)
 	ProtectedReviews int  // approvals classic protection requires (0 = none)
@@ -243,7 +244,7 @@ func (s *Server) repoJSON(rp Repo) map[string]any {
 	}
 	return map[string]any{
 		"name": rp.Name, "full_name": s.Org + "/" + rp.Name, "owner": map[string]any{"login": s.Org, "type": "Organization"},
-		"private": vis != "public", "visibility": vis, "fork": rp.Fork, "archived": rp.Archived, "default_branch": "main",
+		"private": vis != "public", "visibility": vis, "fork": rp.Fork, "archived": rp.Archived, "disabled": rp.Disabled, "default_branch": "main",
 		"clone_url": rp.CloneURL, "html_url": "https://github.example/" + s.Org + "/" + rp.Name,
 		"pushed_at": "2026-11-01T00:00:00Z", "topics": topics, "language": rp.Language, "size": size,
 		"permissions": map[string]bool{"admin": rp.Admin, "push": rp.Admin, "pull": true},

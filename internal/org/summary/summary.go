@@ -30,7 +30,7 @@ const SchemaVersion = "1.0"
 const (
 	StatusOK      = "ok"      // scanned
 	StatusError   = "error"   // could not be listed, cloned or scanned; Error says why
-	StatusSkipped = "skipped" // nothing to scan (an empty repository); Error says why
+	StatusSkipped = "skipped" // nothing to scan (empty, or disabled by GitHub); Error says why
 )
 
 // Summary is summary.json.
