@@ -31,7 +31,7 @@ type sbomOptions struct {
 	version string
 }
 
-func newSBOM(stdout io.Writer) *cobra.Command {
+func newSBOM(stdout io.Writer, getenv Env) *cobra.Command {
 	var output, created, format, version string
 	cmd := &cobra.Command{
 		Use:   "sbom [DIR]",
@@ -58,7 +58,7 @@ reproducible documents.`,
 			default:
 				return usageErr("--format: want spdx (SPDX 2.3 JSON), spdx-tv (tag-value) or cyclonedx (CycloneDX 1.6 JSON), not %q", format)
 			}
-			when, err := creationTime(created, os.Getenv("SOURCE_DATE_EPOCH"))
+			when, err := creationTime(created, getenv("SOURCE_DATE_EPOCH"))
 			if err != nil {
 				return usageErr("%v", err)
 			}

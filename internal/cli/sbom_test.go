@@ -8,7 +8,9 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -41,5 +43,60 @@ func TestOwnSBOMIsCurrent(t *testing.T) {
 	}
 	if d := cmp.Diff(string(committed), fresh.String()); d != "" {
 		t.Errorf("sbom.spdx.json is stale; run: go run ./cmd/ospolint sbom --package-version 0.1.0 -o sbom.spdx.json\n%s", d)
+	}
+}
+
+// TestOwnSBOMMatchesGoList: the modules of ospolint's SBOM are exactly
+// those the go command lists for the build and tests of every package, on
+// Linux, macOS and Windows together (go-winio and mousetrap are Windows
+// only), and their licences come from the module cache where it holds them.
+func TestOwnSBOMMatchesGoList(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the go command")
+	}
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command")
+	}
+	root := filepath.Join("..", "..")
+	want := map[string]bool{}
+	for _, goos := range []string{"linux", "darwin", "windows"} {
+		cmd := exec.Command(goBin, "list", "-deps", "-test", "-f", "{{with .Module}}{{if not .Main}}{{.Path}}{{end}}{{end}}", "./...")
+		cmd.Dir = root
+		cmd.Env = append(os.Environ(), "GOOS="+goos, "GOFLAGS=-mod=readonly", "GOPROXY=off")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Skipf("go list (GOOS=%s): %v", goos, err)
+		}
+		for _, l := range strings.Fields(string(out)) {
+			want[l] = true
+		}
+	}
+	var doc struct {
+		Packages []struct {
+			Name            string `json:"name"`
+			LicenseDeclared string `json:"licenseDeclared"`
+		} `json:"packages"`
+	}
+	data, err := os.ReadFile(filepath.Join(root, "sbom.spdx.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	unknown := 0
+	for _, p := range doc.Packages[1:] {
+		got[p.Name] = true
+		if p.LicenseDeclared == "NOASSERTION" {
+			unknown++
+		}
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("modules of sbom.spdx.json (-go list +SBOM):\n%s", d)
+	}
+	if unknown > 0 {
+		t.Logf("%d of %d modules without a licence (not in this machine's module cache)", unknown, len(got))
 	}
 }

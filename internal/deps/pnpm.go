@@ -75,7 +75,8 @@ func parsePnpmLock(p string, data []byte, _ *readContext) ([]Dependency, error) 
 		if name == "" {
 			return nil, atLine(p, k.Line, fmt.Errorf("cannot read a package name and version from %q", clip(k.Value)))
 		}
-		d := Dependency{Name: name, Version: ver, Line: k.Line}
+		// pnpm links what the project declares at node_modules/NAME.
+		d := Dependency{Name: name, Version: ver, Line: k.Line, dir: "node_modules/" + name}
 		if n := mapGet(v, "name"); n != nil && n.Value != "" {
 			d.Name = n.Value
 		}

@@ -133,3 +133,23 @@ func TestModuleDirRefusesEscapes(t *testing.T) {
 		t.Errorf("goModuleDir = %q, %v", d, err)
 	}
 }
+
+// TestReadInstalledVersionMustMatch: yarn and pnpm install one version of a
+// package at node_modules/NAME; its licence is not another version's.
+func TestReadInstalledVersionMustMatch(t *testing.T) {
+	fsys := fstest.MapFS{
+		"yarn.lock":                   {Data: []byte("a@^1:\n  version \"1.0.0\"\n\na@^2:\n  version \"2.0.0\"\n")},
+		"node_modules/a/package.json": {Data: []byte(`{"name": "a", "version": "2.0.0", "license": "MIT"}`)},
+	}
+	inv, err := Read(fsys, []string{"yarn.lock"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range inv.Dependencies {
+		got = append(got, d.Version+" "+d.License)
+	}
+	if d := cmp.Diff([]string{"1.0.0 NOASSERTION", "2.0.0 MIT"}, got); d != "" {
+		t.Errorf("licences (-want +got):\n%s", d)
+	}
+}

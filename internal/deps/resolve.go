@@ -5,6 +5,7 @@ package deps
 
 import (
 	"context"
+	"encoding/json"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -43,6 +44,10 @@ func resolveLicenses(fsys fs.FS, ds []Dependency, opt Options) {
 				f = c.find(fsys, opt)
 				cache[key] = f
 			}
+			if f.version != "" && d.Version != "" && f.version != d.Version {
+				// Another version is installed there (yarn and pnpm hoist one).
+				continue
+			}
 			if f.expr != "" {
 				d.License, d.LicenseSource, d.LicensePath, d.declared = f.expr, c.source, f.path, f.raw
 				break
@@ -59,7 +64,11 @@ type candidate struct {
 	manifest string
 }
 
-type licenceFound struct{ expr, path, raw string }
+type licenceFound struct {
+	expr, path, raw string
+	// version is the installed package's version, when its manifest says.
+	version string
+}
 
 func candidates(d *Dependency, base string, opt Options) []candidate {
 	var out []candidate
@@ -125,12 +134,16 @@ func (c candidate) find(fsys fs.FS, opt Options) licenceFound {
 		if err != nil {
 			return licenceFound{}
 		}
+		var meta struct {
+			Version string `json:"version"`
+		}
+		_ = json.Unmarshal(data, &meta)
 		for _, f := range manifest.Parse(p, data).Fields {
 			if f.Value == "" {
 				continue
 			}
 			if e := normalizeLicense(f.Value); e != "" && e != NoAssertion {
-				return licenceFound{expr: e, path: p, raw: f.Value}
+				return licenceFound{expr: e, path: p, raw: f.Value, version: meta.Version}
 			}
 		}
 		return licenceFound{}

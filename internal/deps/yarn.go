@@ -61,7 +61,9 @@ func parseYarnLock(p string, data []byte, ctx *readContext) ([]Dependency, error
 			if name == "" {
 				return nil, atLine(p, n, fmt.Errorf("cannot read a package name from %q", clip(specs[0])))
 			}
-			cur = &Dependency{Name: name, Line: n}
+			// Yarn (without Plug'n'Play) installs hoisted, at node_modules/NAME;
+			// the licence is read there when the installed version matches.
+			cur = &Dependency{Name: name, Line: n, dir: "node_modules/" + name}
 			for _, s := range specs {
 				if strings.Contains(s, "@workspace:") || strings.Contains(s, "@link:") || strings.Contains(s, "@portal:") || strings.Contains(s, "@patch:") {
 					skip = true
