@@ -125,30 +125,44 @@ func (s docSearch) match(stem string) (ok, loose bool) {
 // searched directly: its sub-folders are the project's code.
 func findDocs(t *Target, s docSearch) []docCandidate {
 	var out []docCandidate
-	for _, e := range t.Files() {
-		segs := strings.Split(e.Path, "/")
-		if len(segs) > 3 {
-			continue
-		}
-		place := 1 // the root, between .github/ and docs/
-		if len(segs) > 1 {
-			i := slices.IndexFunc(docFolders(), func(f string) bool { return strings.EqualFold(f, segs[0]) })
-			if i < 0 {
+	folders := docFolders()
+	files := t.Files()
+	for k := range files {
+		e := &files[k]
+		// Most files of a large tree are rejected on their first folder's
+		// name, without reading the rest of the path.
+		place, sub, name := 1, "", e.Path // the root, between .github/ and docs/
+		if i := strings.IndexByte(e.Path, '/'); i >= 0 {
+			top := e.Path[:i]
+			f := -1
+			for j, d := range folders {
+				if len(d) == len(top) && strings.EqualFold(d, top) {
+					f = j
+					break
+				}
+			}
+			if f < 0 {
 				continue
 			}
-			place = []int{0, 2, 3, 4}[i]
-			if len(segs) == 3 {
-				place = 5
+			place, name = f, e.Path[i+1:]
+			if f > 0 {
+				place++ // the root comes between .github/ and docs/
+			}
+			if j := strings.IndexByte(name, '/'); j >= 0 {
+				if strings.IndexByte(name[j+1:], '/') >= 0 {
+					continue
+				}
+				place, sub, name = 5, name[:j], name[j+1:]
 			}
 		}
-		stem, ok := normDocName(segs[len(segs)-1])
+		stem, ok := normDocName(name)
 		if !ok {
 			continue
 		}
 		found, loose := s.match(stem)
-		if !found && len(segs) == 3 && (stem == "readme" || stem == "index") {
+		if !found && sub != "" && (stem == "readme" || stem == "index") {
 			// docs/contributing/README.md: a folder for the subject.
-			found, _ = s.match(normDocStem(segs[1]))
+			found, _ = s.match(normDocStem(sub))
 			loose = true
 		}
 		if !found {
@@ -158,7 +172,7 @@ func findDocs(t *Target, s docSearch) []docCandidate {
 		if loose {
 			rank++
 		}
-		out = append(out, docCandidate{Entry: e, Loose: loose, rank: rank})
+		out = append(out, docCandidate{Entry: *e, Loose: loose, rank: rank})
 	}
 	slices.SortStableFunc(out, func(a, b docCandidate) int { return cmp.Compare(a.rank, b.rank) })
 	return out
