@@ -21,7 +21,7 @@ const (
 	ExitOK       = 0 // nothing at or above --fail-on
 	ExitFindings = 1 // findings at or above --fail-on
 	ExitUsage    = 2 // usage or configuration error
-	ExitTarget   = 3 // a target could not be scanned
+	ExitTarget   = 3 // a target could not be scanned, or an output not written
 )
 
 // Version of ospolint.

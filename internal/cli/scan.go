@@ -48,8 +48,10 @@ honouring .gitignore), a directory with --ref REV (that git revision, read witho
 repository (read at HEAD, or at --ref), or a git URL (https://, file://) cloned shallowly; GITHUB_TOKEN authenticates https clones from github.com and from the
 GitHub server named by --github-url or GITHUB_SERVER_URL, and is sent to no other host.
 
+A target whose configuration is wrong is reported as such and the others are still scanned.
+
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage or configuration
-error, 3 a target could not be scanned.`,
+error (after every report is written), 3 a target could not be scanned or a report could not be written.`,
 		Example: `  ospolint scan .
   ospolint scan --format sarif=ospolint.sarif --format text .
   ospolint scan --ref HEAD~1 --checks license-file,readme .
