@@ -71,6 +71,7 @@ func All() []*Check {
 		// Change checks (diff mode: scan --diff-base).
 		headerRemoved(),
 		licenseChanged(),
+		newDependency(),
 
 		// Config waivers (produced by the runner).
 		waiverExpired(),

@@ -229,6 +229,7 @@ func TestActionOnPullRequest(t *testing.T) {
 		"::error file=src/a.go,line=2,title=header-removed%3A Licence or copyright notice removed from a file::" +
 			"SPDX-License-Identifier MIT of src/a.go was removed (it has no licence now): restore it, or state the licence in src/a.go.license or REUSE.toml (GGI-A-21, GGI-A-44)",
 		"::notice file=LICENSE,title=license-changed%3A Licence changed::licence file LICENSE changed (MIT before, ISC now)",
+		"::notice file=go.mod,line=5,title=new-dependency%3A New direct dependency::new direct dependency github.com/google/uuid v1.6.0 (golang) in go.mod, with no licence declared",
 	}
 	var annotations []string
 	for _, line := range strings.Split(res.stdout, "\n") {
@@ -249,7 +250,7 @@ func TestActionOnPullRequest(t *testing.T) {
 		}
 	}
 	for _, want := range []string{
-		"earlier step\n## ospolint: 2 new findings (1 error, 1 note)\n",
+		"earlier step\n## ospolint: 3 new findings (1 error, 2 notes)\n",
 		"Compared with the base revision `" + base[:12] + "` (6 files changed):",
 		"### Trust\n",
 		"| **error** | `src/a.go:2` | SPDX-License-Identifier MIT of src/a.go was removed",
@@ -280,7 +281,7 @@ func TestActionOnMergeQueueAndPush(t *testing.T) {
 		if res.code != 0 {
 			t.Fatalf("exit %d with fail-on off:\n%s%s", res.code, res.stdout, res.stderr)
 		}
-		if !strings.Contains(res.summary, "## ospolint: 2 new findings") {
+		if !strings.Contains(res.summary, "## ospolint: 3 new findings") {
 			t.Errorf("summary:\n%s", res.summary)
 		}
 		if c := sarifCategory(t, res.sarif); c != "ospolint-pr/" {

@@ -98,21 +98,21 @@ func TestDiffModeReportsOnlyWhatTheChangeBrings(t *testing.T) {
 		old          string // a finding of the base the diff leaves out
 	}{{
 		name: "default rule set: no header rules, so a new file without one is fine",
-		want: []string{"header-removed src/a.go", "license-changed LICENSE"},
+		want: []string{"header-removed src/a.go", "license-changed LICENSE", "new-dependency go.mod"},
 		old:  "contributing CONTRIBUTING.md",
 	}, {
 		name:   "REUSE rule set: the new file's missing header is the change's",
 		config: "extends: reuse\n",
 		old:    "reuse-missing-license src/old.go",
 		want: []string{
-			"header-removed src/a.go", "license-changed LICENSE",
+			"header-removed src/a.go", "license-changed LICENSE", "new-dependency go.mod",
 			"reuse-missing-copyright src/new.go",
 			"reuse-missing-license src/a.go", "reuse-missing-license src/new.go",
 		},
 	}, {
 		name:   "a file-header rule asks for headers too",
 		config: "extends: default\nrules:\n  - id: spdx-header\n    kind: file-header\n    options: {paths: [\"**/*.go\"], pattern: \"SPDX-License-Identifier:\"}\n",
-		want:   []string{"header-removed src/a.go", "license-changed LICENSE", "spdx-header src/a.go", "spdx-header src/new.go"},
+		want:   []string{"header-removed src/a.go", "license-changed LICENSE", "new-dependency go.mod", "spdx-header src/a.go", "spdx-header src/new.go"},
 		old:    "spdx-header src/old.go",
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -202,7 +202,7 @@ func TestDiffModeNotAvailableWithoutBase(t *testing.T) {
 }
 
 func TestDiffModeChangeChecksConfigured(t *testing.T) {
-	g, base, _ := changeFixture(t, "extends: default\nchecks:\n  license-changed: off\n  header-removed: warning\n")
+	g, base, _ := changeFixture(t, "extends: default\nchecks:\n  license-changed: off\n  new-dependency: off\n  header-removed: warning\n")
 	res := run(t, nil, "scan", "--diff-base", base, "--format", "json", g.dir)
 	res.want(t, cli.ExitOK)
 	r := parseReport(t, res.stdout)
@@ -237,7 +237,7 @@ func TestDiffModeShallowClone(t *testing.T) {
 	gitCmd(t, clone, "fetch", "--quiet", "--no-tags", "--depth=1", "origin", base)
 	res := run(t, nil, "scan", "--diff-base", base, "--format", "json", clone)
 	res.want(t, cli.ExitFindings)
-	if d := cmp.Diff([]string{"header-removed src/a.go", "license-changed LICENSE"}, parseReport(t, res.stdout).findings()); d != "" {
+	if d := cmp.Diff([]string{"header-removed src/a.go", "license-changed LICENSE", "new-dependency go.mod"}, parseReport(t, res.stdout).findings()); d != "" {
 		t.Errorf("findings on the shallow clone (-want +got):\n%s", d)
 	}
 }
@@ -355,5 +355,60 @@ func TestFingerprintsStableAcrossCommits(t *testing.T) {
 	}
 	if d := diff["header-removed src/a.go"]; !strings.HasSuffix(d, " new") {
 		t.Errorf("header-removed in diff mode: %q, want baselineState new", d)
+	}
+}
+
+func TestNewDependency(t *testing.T) {
+	lock := func(leftPad string, extra string) string {
+		return `{
+  "name": "app",
+  "version": "1.0.0",
+  "lockfileVersion": 3,
+  "requires": true,
+  "packages": {
+    "": {"name": "app", "version": "1.0.0"},
+    "node_modules/left-pad": {"version": "` + leftPad + `", "license": "MIT", "dependencies": {"inner": "^1.0.0"}},
+    "node_modules/inner": {"version": "1.0.0", "license": "ISC"}` + extra + `
+  }
+}
+`
+	}
+	g := newGitRepo(t)
+	g.write(map[string]string{
+		"web/package.json":      `{"name": "app", "version": "1.0.0", "license": "MIT", "dependencies": {"left-pad": "^1.0.0"}}` + "\n",
+		"web/package-lock.json": lock("1.0.0", ""),
+		"go.mod":                "module example.org/r\n\ngo 1.22\n\nrequire github.com/google/uuid v1.5.0\n",
+	})
+	base := g.commit("base")
+	g.write(map[string]string{
+		// left-pad moves to a new version (not new); inner, locked before as
+		// left-pad's dependency, is now declared; chalk comes in for
+		// development.
+		"web/package.json": `{"name": "app", "version": "1.0.0", "license": "MIT", "dependencies": {"left-pad": "^1.1.0", "inner": "^1.0.0"}, "devDependencies": {"chalk": "^5.0.0"}}` + "\n",
+		"web/package-lock.json": lock("1.1.0", `,
+    "node_modules/chalk": {"version": "5.3.0", "dev": true, "license": "MIT"}`),
+		"go.mod": "module example.org/r\n\ngo 1.22\n\nrequire github.com/google/uuid v1.6.0\n",
+	})
+	g.commit("head")
+	res := run(t, nil, "scan", "--diff-base", base, "--checks", "new-dependency", "--format", "json", g.dir)
+	res.want(t, cli.ExitOK)
+	var rep struct {
+		Targets []struct {
+			Findings []struct{ Path, Message string } `json:"findings"`
+		} `json:"targets"`
+	}
+	if err := json.Unmarshal([]byte(res.stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range rep.Targets[0].Findings {
+		got = append(got, f.Path+": "+f.Message)
+	}
+	want := []string{
+		"web/package-lock.json: new direct dependency inner 1.0.0 (npm) in web/package-lock.json, under ISC (from the lockfile); it was already locked as an indirect dependency: review it and its licence against the project's policy",
+		"web/package-lock.json: new direct development dependency chalk 5.3.0 (npm) in web/package-lock.json, under MIT (from the lockfile): review it and its licence against the project's policy",
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("new-dependency findings (-want +got):\n%s", d)
 	}
 }

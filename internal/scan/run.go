@@ -357,7 +357,8 @@ func maturity(p *Plan, results []CheckResult) []GoalMaturity {
 	// status of each judged check, per activity
 	byActivity := map[string]map[string]checks.Status{}
 	for i, pc := range p.Checks {
-		if pc.Check.Runner {
+		// A change check judges a change, not the repository's maturity.
+		if pc.Check.Runner || pc.Check.Needs == checks.NeedDiff {
 			continue
 		}
 		st := results[i].Status
