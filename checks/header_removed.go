@@ -5,6 +5,7 @@ package checks
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -25,8 +26,10 @@ the licensing information of every file the change modifies with the base revisi
 ` + "`SPDX-License-Identifier`" + ` expression and each copyright notice (` + "`SPDX-FileCopyrightText`" + `, ` + "`Copyright`" + `, ` + "`©`" + `)
 the file had must still be there. The information is read the REUSE way, so moving a header into a
 ` + "`.license`" + ` sidecar or a ` + "`REUSE.toml`" + ` annotation is no removal, and deleting a file's sidecar while keeping
-the file is one. Copyright notices are compared by holder, so updating the years (` + "`2024`" + ` to ` + "`2024-2026`" + `) or
-switching to ` + "`SPDX-FileCopyrightText:`" + ` is no removal either. Outside diff mode the check is not available.
+the file is one. Copyright notices are compared by holder, so updating the years (` + "`2024`" + ` to ` + "`2024-2026`" + `),
+switching to ` + "`SPDX-FileCopyrightText:`" + ` or naming the same holder differently ("Prometheus Team", "The Prometheus
+Authors") is no removal either; replacing one holder by another ("The etcd Authors" by "The Prometheus
+Authors") is. Outside diff mode the check is not available.
 
 **Why (GGI-A-21, Manage legal compliance; GGI-A-44, Run code reviews):** most open source licences require that
 copyright and licence notices be kept (MIT, BSD, Apache-2.0 section 4); removing someone's notice is a legal
@@ -108,13 +111,14 @@ func reportRemoved(p *Pass, b, a reuse.File) {
 			Properties: map[string]any{"removed": v},
 		})
 	}
-	holders := map[string]bool{}
+	var holders [][]string
 	for _, st := range a.Copyrights {
-		holders[holderKey(st.Value)] = true
+		holders = append(holders, holderWords(st.Value))
 	}
 	for _, st := range b.Copyrights {
-		k := holderKey(st.Value)
-		if holders[k] || reported["c"+k] {
+		words := holderWords(st.Value)
+		k := strings.Join(words, " ")
+		if heldBy(words, holders) || reported["c"+k] {
 			continue
 		}
 		reported["c"+k] = true
@@ -144,28 +148,69 @@ func writtenIn(file string, st reuse.Statement) string {
 	return " (it was in " + st.Path + ")"
 }
 
-// holderKey reduces a copyright notice to its holder: lower case, without
-// the SPDX tag, the word Copyright, (c) or ©, years and year ranges, and
-// "All rights reserved", so a notice whose years were updated is the same
-// notice.
-func holderKey(v string) string {
+// holderWords reduces a copyright notice to the words that name its
+// holder, sorted: lower case, without the SPDX tag, the word Copyright, (c)
+// or ©, years and year ranges, e-mail and web addresses, "All rights
+// reserved", and the words that name no one in particular ("the",
+// "authors", "team", "inc", ...). So "Copyright 2024 Prometheus Team"
+// and "Copyright The Prometheus Authors" have the same holder, and
+// "The etcd Authors" another.
+func holderWords(v string) []string {
 	s := strings.ToLower(strings.TrimSpace(v))
 	for _, tag := range []string{"spdx-filecopyrighttext:", "spdx-snippetcopyrighttext:"} {
 		s = strings.TrimPrefix(s, tag)
 	}
 	s = strings.ReplaceAll(s, "all rights reserved", "")
+	seen := map[string]bool{}
 	var keep []string
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == ';' }) {
-		w = strings.Trim(w, ".:")
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(",;()<>[]\"'", r)
+	}) {
+		w = strings.Trim(w, ".:!")
 		switch {
-		case w == "", w == "copyright", w == "(c)", w == "©", w == "present":
+		case w == "", w == "c", w == "©", seen[w], genericHolderWord(w):
 		case strings.Trim(w, "0123456789-–/") == "":
+		case strings.Contains(w, "@"), strings.Contains(w, "://"), strings.HasPrefix(w, "www."):
 		default:
+			seen[w] = true
 			keep = append(keep, w)
 		}
 	}
 	if len(keep) == 0 {
-		return strings.Join(strings.Fields(strings.ToLower(v)), " ")
+		// A notice of generic words only ("Copyright the authors"):
+		// compare it whole.
+		return []string{strings.Join(strings.Fields(strings.ToLower(v)), " ")}
 	}
-	return strings.Join(keep, " ")
+	sort.Strings(keep)
+	return keep
+}
+
+// genericHolderWord reports words of copyright notices that name no
+// holder in particular.
+func genericHolderWord(w string) bool {
+	switch w {
+	case "copyright", "the", "and", "or", "of", "by", "for", "its", "all", "other", "others", "original",
+		"author", "authors", "contributor", "contributors", "developer", "developers", "team", "project",
+		"inc", "llc", "ltd", "gmbh", "corp", "corporation", "co", "company", "foundation", "org", "et", "al":
+		return true
+	}
+	return false
+}
+
+// heldBy reports whether one of the head's notices names every word of a
+// base notice's holder: the holder is still there, maybe with others.
+func heldBy(words []string, holders [][]string) bool {
+	for _, h := range holders {
+		all := true
+		for _, w := range words {
+			if !slices.Contains(h, w) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }

@@ -21,8 +21,8 @@ func newDependency() *Check {
 		Help: `In diff mode (` + "`ospolint scan --diff-base REV`" + `, the GitHub Action on pull requests) this check notes every
 direct dependency the change adds: a package the project itself declares in ` + "`go.mod`" + `, ` + "`package.json`" + ` (with its
 lockfile), ` + "`Cargo.lock`" + `, ` + "`pyproject.toml`" + ` with ` + "`poetry.lock`" + ` or ` + "`uv.lock`" + `, ` + "`Pipfile`" + `, ` + "`requirements.txt`" + `,
-` + "`Gemfile.lock`" + `, ` + "`composer.json`" + ` or ` + "`pom.xml`" + ` that the base revision did not declare. A new version of a dependency
-already declared is not new. The note gives the licence the lockfile or the installed package declares; when nothing
+` + "`Gemfile.lock`" + `, ` + "`composer.json`" + ` or ` + "`pom.xml`" + ` that the base revision did not lock at all. A new version of a dependency
+already declared is not new, nor is one the base locked as another package's dependency: it brings no new code. The note gives the licence the lockfile or the installed package declares; when nothing
 in the repository declares one it says so. Dependencies that only come in through others are left to the SBOM and
 ` + "`license-policy`" + `. Outside diff mode the check is not available.
 
@@ -46,23 +46,25 @@ security record), then merge. To have licences enforced automatically, configure
 			// says what the project's own files say.
 			opt := deps.Options{}
 			now, _ := deps.Read(head.FS(), files, opt)
-			was, _ := deps.Read(base.FS(), existing(base, files), opt)
-			direct, locked := map[string]bool{}, map[string]bool{}
+			// The base's lockfiles in the same directories, whatever their
+			// format: a project moving from package-lock.json to
+			// pnpm-lock.yaml adds no dependency by it.
+			was, _ := deps.Read(base.FS(), lockfilesIn(base, files), opt)
+			// A package the base locked already, even as another's
+			// dependency, brings no new code: lockfile formats also disagree
+			// on whether a workspace member's dependencies are direct.
+			locked := map[string]bool{}
 			for _, d := range was.Dependencies {
-				k := depKey(d)
-				locked[k] = true
-				if d.Direct {
-					direct[k] = true
-				}
+				locked[depKey(d)] = true
 			}
 			reported := map[string]bool{}
 			for _, d := range now.Dependencies {
 				k := depKey(d)
-				if !d.Direct || direct[k] || reported[k] {
+				if !d.Direct || locked[k] || reported[k] {
 					continue
 				}
 				reported[k] = true
-				reportDependency(p, d, locked[k])
+				reportDependency(p, d)
 			}
 			return nil
 		},
@@ -93,14 +95,8 @@ func changedLockfiles(head *Target) []string {
 			dirs[path.Dir(c.Path)] = true
 		}
 	}
-	var all []string
-	for _, e := range head.Files() {
-		if deps.Format(e.Path) != "" {
-			all = append(all, e.Path)
-		}
-	}
 	var out []string
-	for _, p := range deps.Lockfiles(all, nil) {
+	for _, p := range lockfiles(head) {
 		if touched[p] || dirs[path.Dir(p)] {
 			out = append(out, p)
 		}
@@ -108,18 +104,34 @@ func changedLockfiles(head *Target) []string {
 	return out
 }
 
-// existing keeps the paths t has.
-func existing(t *Target, paths []string) []string {
-	var out []string
+// lockfilesIn lists t's lockfiles in the directories of paths.
+func lockfilesIn(t *Target, paths []string) []string {
+	dirs := map[string]bool{}
 	for _, p := range paths {
-		if _, ok := t.Lookup(p); ok {
+		dirs[path.Dir(p)] = true
+	}
+	var out []string
+	for _, p := range lockfiles(t) {
+		if dirs[path.Dir(p)] {
 			out = append(out, p)
 		}
 	}
 	return out
 }
 
-func reportDependency(p *Pass, d deps.Dependency, wasIndirect bool) {
+// lockfiles lists the lockfiles of t that deps reads (not those of
+// vendored code or fixtures).
+func lockfiles(t *Target) []string {
+	var all []string
+	for _, e := range t.Files() {
+		if deps.Format(e.Path) != "" {
+			all = append(all, e.Path)
+		}
+	}
+	return deps.Lockfiles(all, nil)
+}
+
+func reportDependency(p *Pass, d deps.Dependency) {
 	name := d.Name
 	if d.Version != "" {
 		name += " " + d.Version
@@ -136,9 +148,6 @@ func reportDependency(p *Pass, d deps.Dependency, wasIndirect bool) {
 		}
 	}
 	msg := fmt.Sprintf("new %s %s (%s) in %s, %s", kind, name, d.Ecosystem, d.Path, licence)
-	if wasIndirect {
-		msg += "; it was already locked as an indirect dependency"
-	}
 	msg += ": review it and its licence against the project's policy"
 	props := map[string]any{"ecosystem": string(d.Ecosystem), "name": d.Name, "license": d.License}
 	if d.Version != "" {
