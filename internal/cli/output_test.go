@@ -183,3 +183,27 @@ func TestOutputErrors(t *testing.T) {
 		})
 	}
 }
+
+// ospolint sbom writes through the same helper: a link stays a link, a
+// directory is a usage error before any work.
+func TestSBOMOutputUsesTheHelper(t *testing.T) {
+	root := filepath.Join("..", "..")
+	d := t.TempDir()
+	target, link := filepath.Join(d, "real.spdx.json"), filepath.Join(d, "sbom.spdx.json")
+	if err := os.WriteFile(target, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("real.spdx.json", link); err != nil {
+		t.Skip(err)
+	}
+	run(t, nil, "sbom", "--output", link, root).want(t, cli.ExitOK)
+	wantLink(t, link)
+	if data := readFile(t, target); !strings.Contains(data, `"spdxVersion"`) {
+		t.Errorf("the linked file holds %.80q, want the SBOM", data)
+	}
+	r := run(t, nil, "sbom", "--output", d, root)
+	r.want(t, cli.ExitUsage)
+	if !strings.Contains(r.stderr, "is a directory") {
+		t.Errorf("stderr %q does not say the output is a directory", r.stderr)
+	}
+}

@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -63,18 +62,20 @@ reproducible documents.`,
 				return usageErr("%v", err)
 			}
 			opt.created = when
+			if err := checkOutput(output); err != nil {
+				return usageErr("--output: %v", err)
+			}
 			var buf bytes.Buffer
 			if err := writeSBOM(cmd.Context(), dir, opt, &buf); err != nil {
 				return &exitError{code: ExitTarget, err: err}
 			}
-			if output == "" {
-				_, err := stdout.Write(buf.Bytes())
+			// The one way commands write files (output.go): a regular file
+			// is replaced whole, a device, pipe or link written through, a
+			// failed write is exit 3.
+			return writeOutput(output, stdout, func(w io.Writer) error {
+				_, err := w.Write(buf.Bytes())
 				return err
-			}
-			if err := os.WriteFile(output, buf.Bytes(), 0o644); err != nil { //nolint:gosec // an SBOM is meant to be read by others
-				return &exitError{code: ExitTarget, err: err}
-			}
-			return nil
+			})
 		},
 	}
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write to this file instead of stdout")
