@@ -152,3 +152,26 @@ func TestLicensePolicyDependencies(t *testing.T) {
 		t.Errorf("line %d, want 2", fs[0].Line)
 	}
 }
+
+// TestSBOMExamplesAreNotTheProjects: SPDX examples kept in a library's
+// examples/ directory are checked for errors but are not its SBOM.
+func TestSBOMExamplesAreNotTheProjects(t *testing.T) {
+	noVersion := strings.Replace(testSPDX, `"versionInfo": "1.3.0", `, "", 1)
+	files := fstest.MapFS{
+		"examples/sample-docs/ex.spdx.json":  file(noVersion),
+		"examples/sample-docs/bad.spdx.json": file(testSPDX[:100]),
+		"package-lock.json":                  file(testLock),
+	}
+	fs, _ := runCheck(t, sbomPresent(), files, nil)
+	if len(fs) != 1 {
+		t.Errorf("sbom-present: %s", messages(fs))
+	}
+	fs, _ = runCheck(t, sbomValid(), files, nil)
+	if got := messages(fs); len(fs) != 1 || !strings.Contains(got, "bad.spdx.json: SPDX json document: invalid JSON") {
+		t.Errorf("sbom-valid:\n%s", got)
+	}
+	_, p := runCheck(t, sbomFresh(), files, nil)
+	if p.NotApplicableReason() == "" {
+		t.Error("sbom-fresh compared an example with the lockfiles")
+	}
+}

@@ -5,6 +5,7 @@ package checks
 
 import (
 	"fmt"
+	"path"
 	"sort"
 	"strings"
 
@@ -24,8 +25,9 @@ func sbomFresh() *Check {
 lockfiles lock (the inventory in ` + "`facts.dependencies`" + `): a dependency is covered when a package has its purl, or
 its name and version. A locked dependency the SBOMs miss is **missing**; one they list at another version is
 **stale**. The finding names the first few of each with the counts. Dependencies without a locked version
-(an unpinned requirements.txt line, a local replacement) are not compared. Not applicable without both an SBOM
-and a lockfile.
+(an unpinned requirements.txt line, a local replacement) are not compared. An SBOM covers the lockfiles of its
+directory and below; documents under examples/, samples/, test/ or fixtures/ are not the project's. Not applicable
+without both an SBOM and a lockfile.
 
 **Why (GGI-A-23 Manage software dependencies):** an SBOM that no longer matches the lockfiles tells its readers
 about software the product does not ship, and hides what it does.
@@ -37,13 +39,29 @@ about software the product does not ship, and hides what it does.
 }
 
 func runSBOMFresh(p *Pass) error {
+	// The project's SBOMs, and the lockfiles in their directories and
+	// below: an SBOM in web/ describes web/, not the Go module at the root.
 	var docs []*sbom.Document
+	var dirs []string
 	for _, d := range p.Target.SBOMs() {
-		if d.Parsed {
+		if d.Parsed && projectSBOM(d.Path) {
 			docs = append(docs, d)
+			dir := path.Dir(d.Path)
+			if dir == "." {
+				dir = ""
+			}
+			dirs = append(dirs, dir)
 		}
 	}
-	inv := p.Target.Dependencies()
+	var inv deps.Inventory
+	for _, dep := range p.Target.Dependencies().Dependencies {
+		for _, dir := range dirs {
+			if dir == "" || strings.HasPrefix(dep.Path, dir+"/") {
+				inv.Dependencies = append(inv.Dependencies, dep)
+				break
+			}
+		}
+	}
 	if len(docs) == 0 || len(inv.Dependencies) == 0 {
 		p.NotApplicable("needs a readable SBOM and a lockfile")
 		return nil

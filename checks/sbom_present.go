@@ -20,7 +20,8 @@ func sbomPresent() *Check {
 document (` + "`bom.json`" + `, ` + "`bom.xml`" + `, ` + "`*.cdx.json`" + `, ` + "`*.cdx.xml`" + `), or a CI job that generates one: syft or
 anchore/sbom-action, cdxgen, the CycloneDX generators (cyclonedx-gomod, cyclonedx-npm, cyclonedx-py, the Maven and
 Gradle plugins), Trivy with an SBOM format, Microsoft's sbom-tool, Kubernetes' bom, GoReleaser's sboms,
-` + "`ospolint sbom`" + `, or actions/attest-sbom. The JSON report lists the documents found under ` + "`facts.sboms`" + `.
+` + "`ospolint sbom`" + `, or actions/attest-sbom. Documents under examples/, samples/, test/ or fixtures/ directories
+show a format rather than describe the project and do not count. The JSON report lists the documents found under ` + "`facts.sboms`" + `.
 A repository without any lockfile and without an SBOM has nothing to describe: not applicable.
 
 **Why (GGI-A-23 Manage software dependencies; GGI-A-21; GGI-A-42):** handbook 1.3 names the SBOM as the way to
@@ -58,8 +59,10 @@ func sbomGenerators() []licenceScanner {
 }
 
 func runSBOMPresent(p *Pass) error {
-	if len(p.Target.SBOMs()) > 0 {
-		return nil
+	for _, d := range p.Target.SBOMs() {
+		if projectSBOM(d.Path) {
+			return nil
+		}
 	}
 	if ciRuns(p, sbomGenerators()) {
 		return nil

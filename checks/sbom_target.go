@@ -4,6 +4,7 @@
 package checks
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/ospolint/ospolint/internal/deps"
@@ -92,4 +93,22 @@ func fillFromSBOMs(ds []deps.Dependency, docs []*sbom.Document) {
 // ReadFile).
 func readAll(t *Target, p string) ([]byte, error) {
 	return repo.ReadFile(t.fsys, p, sbom.MaxSize)
+}
+
+// projectSBOM reports whether an SBOM describes the project rather than
+// serving as an example or test data: one under examples/, samples/,
+// test/, fixtures/ (and the like) shows a format, not the project.
+func projectSBOM(p string) bool {
+	for {
+		i := strings.IndexByte(p, '/')
+		if i < 0 {
+			return true
+		}
+		switch strings.ToLower(p[:i]) {
+		case "example", "examples", "sample", "samples", "sample-docs", "test", "tests", "testdata", "fixtures",
+			"__fixtures__", "spec", "specs":
+			return false
+		}
+		p = p[i+1:]
+	}
 }
