@@ -20,8 +20,8 @@ to tokens with admin rights on the repository and answers "not found" to others,
 without a token) the check is not available rather than failed.
 
 **Why (GGI-A-22, Manage software vulnerabilities):** the handbook asks that vulnerabilities in the software and
-its dependencies be tracked and acted on. Alerts on the dependency graph are the
-forge's built-in tracking; a Dependabot or Renovate configuration that opens the updates is the acting part.
+its dependencies be tracked and acted on. Alerts on the dependency graph are the forge's built-in tracking; a
+Dependabot or Renovate configuration (the ` + "`dependency-update-tool`" + ` check) is the acting part.
 
 **Fix:** Settings → Code security → "Dependabot alerts" → Enable (or enable it for all repositories in the
 organisation's code security configuration).`,

@@ -169,8 +169,9 @@ func scanForge(apiURL string, stderr io.Writer, getenv Env) (forgeFunc, error) {
 	if err != nil {
 		return nil, err
 	}
+	logf := logTo(stderr)
 	return func(ctx context.Context, target string, plan *scan.Plan) (*checks.Forge, func(), error) {
-		return org.ScanForge(ctx, client, target, plan)
+		return org.ScanForge(ctx, client, target, plan, logf)
 	}, nil
 }
 

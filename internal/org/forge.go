@@ -100,8 +100,9 @@ func forgeFacts(ctx context.Context, c *github.Client, r github.Repo, p *scan.Pl
 // clone whose origin is one) and a token is set, its settings and its
 // owner's .github repository. It returns nil facts for anything else, and a
 // close function to call after the scan. API problems become unknown
-// settings; only a failed clone of the .github repository is an error.
-func ScanForge(ctx context.Context, c *github.Client, target string, p *scan.Plan) (*checks.Forge, func(), error) {
+// settings, and a .github repository that cannot be cloned a warning to
+// logf: the scan goes on with the repository's own files.
+func ScanForge(ctx context.Context, c *github.Client, target string, p *scan.Plan, logf func(format string, args ...any)) (*checks.Forge, func(), error) {
 	nothing := func() {}
 	if c == nil || !c.HasToken() || !wanted(p).Any() && !inherits(p) {
 		return nil, nothing, nil
@@ -123,13 +124,12 @@ func ScanForge(ctx context.Context, c *github.Client, target string, p *scan.Pla
 		return nil, nothing, fmt.Errorf("temporary directory: %w", err)
 	}
 	com, err := openCommunity(ctx, c, r.Owner, tmp)
+	if err != nil && logf != nil {
+		logf("%s: community files are not inherited: %s", r.Owner, c.Redact(err.Error()))
+	}
 	done := func() {
 		com.Close()
 		_ = os.RemoveAll(tmp)
-	}
-	if err != nil {
-		done()
-		return nil, nothing, err
 	}
 	return forgeFacts(ctx, c, r, p, com), done, nil
 }

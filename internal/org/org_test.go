@@ -487,3 +487,39 @@ func TestHostileRepositoryNames(t *testing.T) {
 	}
 	t.Error("the repository with a hostile name is missing from the summary")
 }
+
+func TestScanForge(t *testing.T) {
+	f := newFixture(t, 1)
+	c := f.client(t, "", io.Discard)
+	plan, err := defaultPlan(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	target := strings.TrimSuffix(f.srv.APIURL(), "/") + "/acme/svc0"
+	forge, done, err := ScanForge(context.Background(), c, target, plan, func(string, ...any) {})
+	if err != nil || forge == nil || forge.Inherited == nil || forge.ReviewRequired.State != checks.SettingOff {
+		t.Fatalf("%+v %v", forge, err)
+	}
+	done()
+	// Another host, or no token: no facts and no request.
+	f.srv.ResetCounts()
+	if forge, _, _ := ScanForge(context.Background(), c, "https://gitlab.example/acme/svc0", plan, nil); forge != nil {
+		t.Error("facts for a repository on another host")
+	}
+	if n, _ := f.srv.Counts(); n != 0 {
+		t.Errorf("%d requests for a repository on another host", n)
+	}
+	// The organisation's .github repository cannot be cloned: a warning,
+	// and the scan goes on with the settings.
+	for i, r := range f.srv.Repos {
+		if r.Name == ".github" {
+			f.srv.Repos[i].CloneURL = "file:///no/such/repository"
+		}
+	}
+	var logs strings.Builder
+	forge, done, err = ScanForge(context.Background(), c, target, plan, func(format string, a ...any) { fmt.Fprintf(&logs, format, a...) })
+	if err != nil || forge == nil || forge.Inherited != nil || !strings.Contains(logs.String(), "not inherited") {
+		t.Errorf("broken .github: %+v %v %q", forge, err, logs.String())
+	}
+	done()
+}
