@@ -75,3 +75,16 @@ func TestDashboardIsSelfContainedAndEscaped(t *testing.T) {
 		t.Errorf("%d repository rows, want 13", n)
 	}
 }
+
+func TestDashboardOfNothing(t *testing.T) {
+	var buf bytes.Buffer
+	s := summary.Build(scan.Tool{Name: "ospolint", Version: "test"}, "acme", "github.com", []string{"list the repositories of acme (page 1): 401 Bad credentials"}, nil)
+	if err := Dashboard(&buf, s); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"0 of 0 repositories", "Problems of the run", "401 Bad credentials", "</html>"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("dashboard of an empty run lacks %q", want)
+		}
+	}
+}
