@@ -135,19 +135,7 @@ func summaryTarget(ew *errWriter, t *scan.TargetResult, byID map[string]*checks.
 		ew.printf("## ospolint%s: %s\n\n", name, strings.Replace(summary(counts, 0), "finding", strings.TrimSuffix(what, "s"), 1))
 	}
 	if s := t.Since; s != nil {
-		var parts []string
-		if s.Base != "" {
-			c := "Compared with the base revision `" + mdCode(shortRev(s.Base)) + "`"
-			if s.ChangedFiles != nil {
-				c += " (" + plural(*s.ChangedFiles, "file") + " changed)"
-			}
-			parts = append(parts, c)
-		}
-		if s.Baseline != "" {
-			parts = append(parts, "compared with the baseline "+codeSpan(s.Baseline))
-		}
-		ew.printf("%s: %s already there %s not repeated here.\n\n", upperFirst(strings.Join(parts, " and ")),
-			plural(s.Known, "finding"), map[bool]string{true: "is", false: "are"}[s.Known == 1])
+		ew.printf("%s.\n\n", upperFirst(sinceMarkdown(s)))
 	}
 	for _, goal := range ggi.Goals() {
 		var fs []scan.Finding
@@ -226,4 +214,34 @@ func fixHint(help string) string {
 		para = para[:j]
 	}
 	return strings.Join(strings.Fields(para), " ")
+}
+
+// sinceText says what diff or baseline mode compared with, and how many
+// findings it did not repeat.
+func sinceText(s *scan.Since) string {
+	return sinceWith(s, func(rev string) string { return "base " + shortRev(rev) }, func(f string) string { return "baseline " + displayPath(f) })
+}
+
+func sinceMarkdown(s *scan.Since) string {
+	return sinceWith(s, func(rev string) string { return "the base revision `" + mdCode(shortRev(rev)) + "`" },
+		func(f string) string { return "the baseline " + codeSpan(f) })
+}
+
+func sinceWith(s *scan.Since, base, baseline func(string) string) string {
+	var parts []string
+	if s.Base != "" {
+		c := "compared with " + base(s.Base)
+		if s.ChangedFiles != nil {
+			c += " (" + plural(*s.ChangedFiles, "file") + " changed)"
+		}
+		parts = append(parts, c)
+	}
+	if s.Baseline != "" {
+		parts = append(parts, "compared with "+baseline(s.Baseline))
+	}
+	verb := "are"
+	if s.Known == 1 {
+		verb = "is"
+	}
+	return fmt.Sprintf("%s: %s already there %s not repeated here", strings.Join(parts, " and "), plural(s.Known, "finding"), verb)
 }

@@ -80,6 +80,9 @@ func text(w io.Writer, r *scan.Report, errorsShown bool) error {
 			}
 			ew.printf("  %-8s %d/%d checks passed; evidence for %s%s\n", m.Goal, m.Passed, m.Applicable, ev, gapsText(m.Gaps))
 		}
+		if s := t.Since; s != nil {
+			ew.printf("  %s\n", sinceText(s))
+		}
 		ew.printf("  %s\n", summary(counts, waived))
 	}
 	return ew.err

@@ -93,7 +93,10 @@ func (k *Known) split(res *TargetResult) {
 // is not the change's. Fingerprints leave out line numbers, so a problem
 // that only moved within its file is not new either.
 func RunDiff(ctx context.Context, base, head *repo.Repo, plan *Plan, opt Options) (*TargetResult, error) {
-	baseRes, baseTarget, err := run(ctx, base, plan, Options{Now: opt.Now, Outputs: opt.Outputs}, nil)
+	// The base gets the same forge facts (repository settings, the
+	// organisation's files): they are the repository's, not the change's,
+	// and a finding the API checks make on both is not new.
+	baseRes, baseTarget, err := run(ctx, base, plan, Options{Now: opt.Now, Outputs: opt.Outputs, Forge: opt.Forge}, nil)
 	if err != nil {
 		return nil, err
 	}
