@@ -16,10 +16,35 @@ import (
 // rdfAttrSpace matches an XML attribute whose value starts after white
 // space ('rdf:datatype=\n "..."'), which XML allows and the gordf tokenizer
 // does not (the SPDX specification's RDF examples have it).
-var rdfAttrSpace = regexp.MustCompile(`(\s[A-Za-z_][\w:.-]*)=\s+(["'])`)
+var (
+	rdfAttrSpace = regexp.MustCompile(`(\s[A-Za-z_][\w:.-]*)=\s+(["'])`)
+	// rdfTagEnd matches white space between the last attribute and the end
+	// of the tag, which gordf refuses too.
+	rdfTagEnd = regexp.MustCompile(`(=\s*"[^"<>]*")\s+(/?>)`)
+)
 
-func compactRDFAttributes(data []byte) []byte {
-	return rdfAttrSpace.ReplaceAll(data, []byte("$1=$2"))
+// rdfListOnly are the properties of a licence that describe the SPDX
+// licence list itself (HTML texts, templates, cross references, OSI and FSF
+// flags); the library's RDF reader refuses a licence that carries them, as
+// the specification's RDF examples do. They say nothing about the package.
+const rdfListOnly = `licenseTextHtml|standardLicenseHeaderHtml|standardLicenseTemplate|standardLicenseHeaderTemplate|` +
+	`isFsfLibre|isOsiApproved|isDeprecatedLicenseId|exceptionTextHtml|crossRef|licenseExceptionTemplate|deprecatedVersion|obsoletedBy`
+
+var (
+	rdfListProps = regexp.MustCompile(`(?s)<spdx:(?:` + rdfListOnly + `)\b[^>]*?(?:/>|>.*?</spdx:(?:` + rdfListOnly + `)>)`)
+	// rdfNewChecksums are checksum algorithms SPDX 2.3 added (BLAKE2b,
+	// BLAKE3, SHA3, ADLER32) that the library's RDF reader does not know.
+	rdfNewChecksums = regexp.MustCompile(`(?s)<spdx:checksum>\s*<spdx:Checksum>\s*<spdx:algorithm rdf:resource="[^"]*checksumAlgorithm_(?:blake|sha3|adler)[^"]*"\s*/>.*?</spdx:checksum>`)
+)
+
+// rewriteRDF makes an RDF/XML document readable by the library: attribute
+// values and tag ends without white space, no licence-list properties, no checksums of
+// algorithms it does not know (their values are not checked).
+func rewriteRDF(data []byte) []byte {
+	data = rdfAttrSpace.ReplaceAll(data, []byte("$1=$2"))
+	data = rdfTagEnd.ReplaceAll(data, []byte("$1$2"))
+	data = rdfListProps.ReplaceAll(data, nil)
+	return rdfNewChecksums.ReplaceAll(data, nil)
 }
 
 // tagSectionStart reports whether a tag-value line starts a package, file,

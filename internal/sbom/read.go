@@ -194,7 +194,7 @@ func readSPDX2(doc *Document, data []byte) {
 	case EncRDF:
 		d, err = rdf.Read(bytes.NewReader(data))
 		if err != nil {
-			if d2, err2 := rdf.Read(bytes.NewReader(compactRDFAttributes(data))); err2 == nil {
+			if d2, err2 := rdf.Read(bytes.NewReader(rewriteRDF(data))); err2 == nil {
 				d, err = d2, nil
 			}
 		}
