@@ -231,7 +231,6 @@ func ciFiles(ix *fileset.Index) []ciFile {
 }
 
 func runLicenseScanning(p *Pass) error {
-	files := ciFiles(p.Target.index)
 	scanners := licenceScanners()
 	for _, s := range p.Options.Strings("extra") {
 		r, err := regexp.Compile(s)
@@ -240,29 +239,9 @@ func runLicenseScanning(p *Pass) error {
 		}
 		scanners = append(scanners, licenceScanner{name: s, uses: r, command: r, hook: r})
 	}
-	seen := map[string]bool{}
-	for i := 0; i < len(files); i++ {
-		f := files[i]
-		seen[f.path] = true
-		data, err := p.Target.ReadFile(f.path)
-		if err != nil {
-			continue
-		}
-		steps, includes := ciSteps(f, data, p)
-		for _, st := range steps {
-			for _, s := range scanners {
-				if s.matches(st) {
-					return nil
-				}
-			}
-		}
-		// GitLab local includes hold jobs too.
-		for _, inc := range includes {
-			if !seen[inc] {
-				seen[inc] = true
-				files = append(files, ciFile{path: inc, kind: "yaml"})
-			}
-		}
+	found, files := ciRuns(p, scanners)
+	if found {
+		return nil
 	}
 	if len(files) == 0 {
 		p.Reportf(".github/workflows", 0, "no CI definitions found; add a workflow running a licence scanner (for example reuse lint or ospolint) under .github/workflows/")

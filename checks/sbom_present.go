@@ -64,7 +64,7 @@ func runSBOMPresent(p *Pass) error {
 			return nil
 		}
 	}
-	if ciRuns(p, sbomGenerators()) {
+	if found, _ := ciRuns(p, sbomGenerators()); found {
 		return nil
 	}
 	if len(p.Target.Dependencies().Lockfiles) == 0 {
@@ -75,8 +75,9 @@ func runSBOMPresent(p *Pass) error {
 	return nil
 }
 
-// ciRuns reports whether a CI definition runs one of the tools.
-func ciRuns(p *Pass, tools []licenceScanner) bool {
+// ciRuns reports whether a CI definition runs one of the tools, and the CI
+// files read (with the GitLab files they include).
+func ciRuns(p *Pass, tools []licenceScanner) (bool, []ciFile) {
 	files := ciFiles(p.Target.index)
 	seen := map[string]bool{}
 	for i := 0; i < len(files); i++ {
@@ -90,10 +91,11 @@ func ciRuns(p *Pass, tools []licenceScanner) bool {
 		for _, st := range steps {
 			for _, s := range tools {
 				if s.matches(st) {
-					return true
+					return true, files
 				}
 			}
 		}
+		// GitLab local includes hold jobs too.
 		for _, inc := range includes {
 			if !seen[inc] {
 				seen[inc] = true
@@ -101,5 +103,5 @@ func ciRuns(p *Pass, tools []licenceScanner) bool {
 			}
 		}
 	}
-	return false
+	return false, files
 }
