@@ -34,7 +34,11 @@ var (
 	rdfListProps = regexp.MustCompile(`(?s)<spdx:(?:` + rdfListOnly + `)\b[^>]*?(?:/>|>.*?</spdx:(?:` + rdfListOnly + `)>)`)
 	// rdfNewChecksums are checksum algorithms SPDX 2.3 added (BLAKE2b,
 	// BLAKE3, SHA3, ADLER32) that the library's RDF reader does not know.
-	rdfNewChecksums = regexp.MustCompile(`(?s)<spdx:checksum>\s*<spdx:Checksum>\s*<spdx:algorithm rdf:resource="[^"]*checksumAlgorithm_(?:blake|sha3|adler)[^"]*"\s*/>.*?</spdx:checksum>`)
+	// rdfNewRelationships are relationship types SPDX 2.3 added that the
+	// library's RDF reader does not know; read as "other", their ends are
+	// still checked.
+	rdfNewRelationships = regexp.MustCompile(`relationshipType_(?:specificationFor|requirementDescriptionFor)\b`)
+	rdfNewChecksums     = regexp.MustCompile(`(?s)<spdx:checksum>\s*<spdx:Checksum>\s*<spdx:algorithm rdf:resource="[^"]*checksumAlgorithm_(?:blake|sha3|adler)[^"]*"\s*/>.*?</spdx:checksum>`)
 )
 
 // rewriteRDF makes an RDF/XML document readable by the library: attribute
@@ -44,6 +48,7 @@ func rewriteRDF(data []byte) []byte {
 	data = rdfAttrSpace.ReplaceAll(data, []byte("$1=$2"))
 	data = rdfTagEnd.ReplaceAll(data, []byte("$1$2"))
 	data = rdfListProps.ReplaceAll(data, nil)
+	data = rdfNewRelationships.ReplaceAll(data, []byte("relationshipType_other"))
 	return rdfNewChecksums.ReplaceAll(data, nil)
 }
 

@@ -14,6 +14,7 @@ func TestRewriteRDF(t *testing.T) {
       "http://www.w3.org/2001/XMLSchema#boolean">false</spdx:isDeprecatedLicenseId>
   <spdx:crossRef><spdx:CrossRef><spdx:url>u</spdx:url></spdx:CrossRef></spdx:crossRef>
   <spdx:licenseId>MIT</spdx:licenseId>
+  <spdx:relationshipType rdf:resource="http://spdx.org/rdf/terms#relationshipType_specificationFor"/>
   <spdx:filesAnalyzed rdf:datatype="http://www.w3.org/2001/XMLSchema#boolean"
     >false</spdx:filesAnalyzed>
   <spdx:checksum>
@@ -24,12 +25,12 @@ func TestRewriteRDF(t *testing.T) {
   </spdx:checksum>
 </spdx:License>`
 	out := string(rewriteRDF([]byte(in)))
-	for _, gone := range []string{"isDeprecatedLicenseId", "crossRef", "blake2b384", "\"\n    >"} {
+	for _, gone := range []string{"isDeprecatedLicenseId", "crossRef", "blake2b384", "\"\n    >", "specificationFor"} {
 		if strings.Contains(out, gone) {
 			t.Errorf("%q left in:\n%s", gone, out)
 		}
 	}
-	for _, kept := range []string{"<spdx:licenseId>MIT</spdx:licenseId>", `boolean">false</spdx:filesAnalyzed>`} {
+	for _, kept := range []string{"<spdx:licenseId>MIT</spdx:licenseId>", `boolean">false</spdx:filesAnalyzed>`, "relationshipType_other"} {
 		if !strings.Contains(out, kept) {
 			t.Errorf("%q lost:\n%s", kept, out)
 		}
