@@ -42,7 +42,8 @@ type analysis struct {
 	// licence texts only.
 	leadFlag bool
 	spdx     []string // SPDX-License-Identifier values seen
-	ev       evidence // GNU version statements outside the texts
+	ev       evidence // GNU version statements outside the texts (see finish)
+	prose    string   // the text outside the licence texts, for finish
 }
 
 // clean reports whether the matches explain the whole text.
@@ -78,7 +79,7 @@ func (a *analysis) verdict() string {
 
 // strongFlags are words that, anywhere outside a licence text or inside
 // one in place of its own words, restrict or change what is granted.
-var strongFlags = regexp.MustCompile(`(?i)\b(not|non[- ]?commercial(ly)?|commercial(ly)?|unless|prohibit\w*|forbid\w*|restrict\w*|military|weapons?|evil|harm\w*|fees?|pay|paid|payment|royalt\w*|revoc\w*|revok\w*|terminat\w*|must|shall|requir\w*|sell|sold|resale|donat\w*|beer|ethical|moral|government\w*|educational|academic|research|personal|private|internal|evaluation|trial|agree\w*|consent|indemn\w*|jurisdiction|governed|laws?)\b`)
+var strongFlags = regexp.MustCompile(`(?i)\b(not|non[- ]?commercial(ly)?|commercial(ly)?|unless|prohibit\w*|forbid\w*|restrict\w*|military|weapons?|evil|harm(?:s|ful|ing|ed)?|fees?|pay|paid|payment|royalt\w*|revoc\w*|revok\w*|terminat\w*|must|shall|requir\w*|sell|sold|resale|donat\w*|beer|ethical|moral|government\w*|educational|academic|research|personal|private|internal|evaluation|trial|agree\w*|consent|indemn\w*|jurisdiction|governed|laws?)\b`)
 
 // weakFlags are words that explanatory text before or between licence
 // texts uses ("with the exception of these files", "only one of them"),
@@ -88,7 +89,7 @@ var weakFlags = regexp.MustCompile(`(?i)\b(no|except(ed|ion|ions)?|only|provided
 // foreignFlags are the words that, taken by a pattern's wildcard where
 // licences have names and years, add a restriction ("this software, for
 // non-commercial use only, and associated files").
-var foreignFlags = regexp.MustCompile(`(?i)\b(not|non[- ]?commercial(ly)?|commercial(ly)?|unless|prohibit\w*|forbid\w*|restrict\w*|military|weapons?|evil|harm\w*|fees?|pay|paid|payment|royalt\w*|revoc\w*|revok\w*|terminat\w*|must|shall|sold|resale|donat\w*|beer|only|except(ed|ion|ions)?)\b`)
+var foreignFlags = regexp.MustCompile(`(?i)\b(not|non[- ]?commercial(ly)?|commercial(ly)?|unless|prohibit\w*|forbid\w*|restrict\w*|military|weapons?|evil|harm(?:s|ful|ing|ed)?|fees?|pay|paid|payment|royalt\w*|revoc\w*|revok\w*|terminat\w*|must|shall|sold|resale|donat\w*|beer|only|except(ed|ion|ions)?)\b`)
 
 // flagIn finds a strong flag, or a weak one when weak is set, in s with
 // licence names (which contain words such as "Attribution") blanked out.
@@ -209,13 +210,20 @@ func analyse(t *text, s matcher) *analysis {
 			continue
 		}
 		benign := copyrightLine || isTitle(line) || onlyLinks(line) ||
-			prevCopyright && len(ws) <= 8 && len(line) > 0 && (line[0] == ' ' || line[0] == '\t')
+			prevCopyright && len(ws) <= 8 && len(line) > 0 && (line[0] == ' ' || line[0] == '\t') ||
+			len(a.ids) > 0 && ownName(line, a.ids)
 		if copyrightLine {
 			prevCopyright = true
 		} else if !benign {
 			prevCopyright = false
 		}
 		if benign {
+			if !copyrightLine {
+				// A heading or a line naming the licences may still say
+				// "or later".
+				prose.Write(line)
+				prose.WriteByte('\n')
+			}
 			continue
 		}
 		a.residue += len(loose)
@@ -229,15 +237,7 @@ func analyse(t *text, s matcher) *analysis {
 		}
 	}
 	if prose.Len() < 64<<10 {
-		scanEvidence(prose.String(), "the licence file", a.ev)
-	}
-
-	if len(a.ids) > 0 {
-		if f := flagIn(strings.Join(a.tail, " "), true); f != "" {
-			a.flag = f
-		} else if f := flagIn(strings.Join(a.lead, " "), false); f != "" {
-			a.flag, a.leadFlag = f, true
-		}
+		a.prose = prose.String()
 	}
 	if len(foreign) > 0 {
 		fj := strings.Join(foreign, " ")
@@ -250,6 +250,22 @@ func analyse(t *text, s matcher) *analysis {
 	return a
 }
 
+// finish completes the analysis of the text that is kept: the flags in
+// the text around the licence texts and the GNU version statements. (The
+// small matcher's analysis of a text it cannot explain alone is dropped:
+// it needs neither, since without residue there is no text around.)
+func (a *analysis) finish() {
+	scanEvidence(a.prose, "the licence file", a.ev)
+	if len(a.ids) == 0 || a.flag != "" {
+		return
+	}
+	if f := flagIn(strings.Join(a.tail, " "), true); f != "" {
+		a.flag = f
+	} else if f := flagIn(strings.Join(a.lead, " "), false); f != "" {
+		a.flag, a.leadFlag = f, true
+	}
+}
+
 // gnuAppendix finds the "How to Apply These Terms" part after a GNU
 // licence text: instructions and a sample notice, part of the licence
 // document but often edited enough that the pattern stops before it.
@@ -260,6 +276,9 @@ func gnuAppendix(b []byte, ms []licensecheck.Match) [2]int {
 		}
 		rest := b[m.End:]
 		trim := bytes.TrimLeft(rest, " \t\n\r\f\v")
+		// The closing line belongs to the appendix when the pattern
+		// stopped before it (SPDX's patterns do).
+		start := m.End + len(rest) - len(trim)
 		if bytes.HasPrefix(bytes.ToUpper(trim[:min(len(trim), 27)]), []byte("END OF TERMS AND CONDITIONS")) {
 			trim = bytes.TrimLeft(trim[27:], " \t\n\r\f\v")
 		}
@@ -267,25 +286,24 @@ func gnuAppendix(b []byte, ms []licensecheck.Match) [2]int {
 		if !strings.HasPrefix(head, "how to apply") && !strings.HasPrefix(head, "appendix") && !strings.HasPrefix(head, "addendum") {
 			continue
 		}
-		start := m.End + len(rest) - len(trim)
 		end := min(len(b), start+6000)
-		lower := bytes.ToLower(b[start:end])
-		for _, marker := range []string{"why-not-lgpl", "instead of this license", "that's all there is to it", "how to apply and follow the gnu agpl"} {
-			if i := bytes.Index(lower, []byte(marker)); i >= 0 {
-				stop := start + i
-				if j := bytes.Index(b[stop:], []byte("\n\n")); j >= 0 {
-					stop += j
-				} else {
-					stop = len(b)
-				}
-				end = stop
-				break
+		if loc := reAppendixEnd.FindIndex(b[start:end]); loc != nil {
+			stop := start + loc[1]
+			if j := bytes.Index(b[stop:], []byte("\n\n")); j >= 0 {
+				stop += j
+			} else {
+				stop = len(b)
 			}
+			end = stop
 		}
 		return [2]int{start, end}
 	}
 	return [2]int{0, 0}
 }
+
+// reAppendixEnd finds the last sentence of the GNU appendices, wherever
+// the lines break.
+var reAppendixEnd = regexp.MustCompile(`(?i)why-not-lgpl|instead\s+of\s+this\s+license|that's\s+all\s+there\s+is\s+to\s+it|how\s+to\s+apply\s+and\s+follow\s+the\s+gnu\s+agpl`)
 
 var reCCNotice = regexp.MustCompile(`(?i)creative\s+commons\s+corporation\s+\(\W?creative\s+commons\W?\)\s+is\s+not\s+a\s+law\s+firm`)
 
@@ -454,6 +472,9 @@ func containsFold(b []byte, w string) bool {
 }
 
 func spdxTag(line []byte) (string, bool) {
+	if !containsFold(line, "spdx-license-identifier") {
+		return "", false
+	}
 	m := reSPDXTag.FindSubmatch(line)
 	if m == nil {
 		return "", false

@@ -5,10 +5,11 @@
 // github.com/google/licensecheck, as SPDX expressions with a confidence.
 //
 // Every candidate is decoded (BOM, UTF-16, CRLF) and stripped of HTML and
-// Markdown markup, scanned first with a small matcher of common licences and,
-// when that does not explain the whole text, with the built-in licences that
-// could match it (see subset.go), never paying for licensecheck's whole set
-// unless over a hundred could.
+// Markdown markup, scanned first with a small matcher of common licences
+// (licensecheck, compiled once) and, when that does not explain the whole
+// text, with the licences of the SPDX pool and of licensecheck's set that
+// could match it (subset.go, pool.go), run by ospolint's own pattern
+// interpreter (lre.go): nothing is compiled whole.
 // A text counts as a licence only when the matches explain all of it but
 // copyright lines, titles, links and a short preamble; anything that adds,
 // changes or restricts terms gives NOASSERTION, never the base licence.
@@ -105,6 +106,7 @@ type classified struct {
 	declared  string   // expression the file itself declares (SPDX tag, REUSE name)
 	statement bool     // the file names licences instead of holding their text
 	lead      string   // explanatory text around the licence texts
+	pooled    bool     // the small matcher could not place it: candidates and the SPDX pool ran
 }
 
 // Classify identifies one licence text.
@@ -141,7 +143,7 @@ func classify(name string, data []byte, mode scanMode) classified {
 	if mode == fullOrFast || mode == fastOnly {
 		if s := fast(); s != nil {
 			a = analyse(t, s)
-			if !a.clean() {
+			if !a.clean() || unlisted(a.ids) {
 				if mode == fastOnly {
 					c.Note = "declined by the small matcher"
 					return c
@@ -151,18 +153,32 @@ func classify(name string, data []byte, mode scanMode) classified {
 		}
 	}
 	if a == nil {
-		var m matcher = fullMatcher{}
+		var m matcher = fullMatcher{} // the tests' reference only
 		if mode != fullOnly {
 			m = subsetMatcher(t.b)
 		}
 		a = analyse(t, m)
+		c.pooled = true
 	}
 	c.fill(t, a, name)
 	return c
 }
 
+// unlisted reports an id of licensecheck's that is not on the SPDX
+// License List (MIT-NoAd): the pool may know the text by its SPDX id
+// (X11-swapped).
+func unlisted(ids []string) bool {
+	for _, id := range ids {
+		if strings.HasPrefix(spdxID(id), "LicenseRef-") {
+			return true
+		}
+	}
+	return false
+}
+
 // fill turns an analysis into the file's reading.
 func (c *classified) fill(t *text, a *analysis, name string) {
+	a.finish()
 	for _, m := range a.matches {
 		s, e := t.orig(m.Start, m.End)
 		c.Matches = append(c.Matches, Match{ID: m.ID, Start: s, End: e})
@@ -288,6 +304,14 @@ func (c *classified) resolve(ev evidence) (string, string) {
 		if base, kind := splitGNU(id); base != "" && kind != "" && hasBare(c.raw, base) {
 			continue // a notice beside its own full text: the text decides
 		}
+		if isException(id) {
+			// An exception applies to the licence text before it.
+			if len(parts) == 0 || strings.Contains(parts[len(parts)-1], " WITH ") {
+				return NoAssertion, strings.TrimPrefix(c.Note+"; the "+id+" exception without the licence it modifies", "; ")
+			}
+			parts[len(parts)-1] += " WITH " + id
+			continue
+		}
 		s := spdxID(id)
 		if gnuBare[id] {
 			var n string
@@ -302,6 +326,10 @@ func (c *classified) resolve(ev evidence) (string, string) {
 	op := "AND"
 	if c.or {
 		op = "OR"
+	} else {
+		// The LGPL-3.0 with the GPL-3.0 it builds on, in one file as in
+		// two, is the LGPL-3.0.
+		parts = lgplOverGPL(parts)
 	}
 	expr := join(op, parts)
 	if !valid(expr) {

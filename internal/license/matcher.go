@@ -11,6 +11,8 @@ import (
 	"unicode"
 
 	"github.com/google/licensecheck"
+
+	"github.com/ospolint/ospolint/internal/spdxlist"
 )
 
 // matcher scans a text for licences.
@@ -20,8 +22,7 @@ type matcher interface {
 
 // fullMatcher is licensecheck's built-in set (about 420 licences). Its
 // first use compiles the whole set, over a second and some 100 MiB on a
-// small machine, so a scan uses it only when a text could match more than
-// maxSubset licences; the tests use it as the reference.
+// small machine: a scan never uses it; the tests use it as the reference.
 type fullMatcher struct{}
 
 func (fullMatcher) Scan(text []byte) licensecheck.Coverage { return licensecheck.Scan(text) }
@@ -79,9 +80,9 @@ func Warm() { fast() }
 
 // Prefetch is Warm for a known repository: it also looks at the licence
 // files at the root and in LICENSES/ and, when the small matcher cannot
-// explain one of them, compiles the licences that could match it right
-// away, so that work overlaps the walk instead of following it. It returns
-// how many texts it compiled a matcher for, and stops between files once
+// explain one of them, reads and compiles the patterns that could match
+// it right away, so that work overlaps the walk instead of following it. It
+// returns how many texts it did that for, and stops between files once
 // ctx is done. Errors are ignored: DetectProject reports them.
 func Prefetch(ctx context.Context, fsys fs.FS) int {
 	s := fast()
@@ -116,8 +117,8 @@ func Prefetch(ctx context.Context, fsys fs.FS) int {
 			if why != "" {
 				continue
 			}
-			if !analyse(t, s).clean() {
-				subsetMatcher(t.b) // compiled and kept for DetectProject
+			if a := analyse(t, s); !a.clean() || unlisted(a.ids) {
+				subsetMatcher(t.b) // patterns compiled and kept for DetectProject
 				compiled++
 			}
 		}
@@ -150,7 +151,14 @@ func vocab(id string) map[string]bool {
 		return v
 	}
 	v := map[string]bool{}
-	for _, w := range strings.FieldsFunc(strings.ToLower(lres[id]), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+	lre := lres[id]
+	if poolReady.Load() {
+		// The pool's pattern of the id, when the text needed the pool.
+		if p, ok := spdxlist.Pattern(pool().listID[id]); ok {
+			lre += "\n" + p
+		}
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(lre), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 		v[w] = true
 	}
 	vocabs[id] = v

@@ -10,28 +10,26 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/licensecheck"
+
+	"github.com/ospolint/ospolint/internal/spdxlist"
 )
 
-// When the small matcher cannot explain a text, the full licence set is not
-// compiled at once (over a second and some 100 MiB): a licence pattern can
-// only match a text holding every word the pattern requires (the words
-// outside its optional and alternative groups), give or take licensecheck's
-// spelling tolerance (one letter changed, added or dropped; two words run
-// together; one word split in two; its few canonical rewrites). The
-// licences passing that test are compiled alone, usually a handful in tens
-// of milliseconds; TestSubsetAgreesWithFull checks that the answer is the
-// full set's.
+// When the small matcher cannot explain a text, licensecheck's full set is
+// not compiled (over a second and some 100 MiB), nor the SPDX pool: a
+// licence pattern can only match a text holding every word the pattern
+// requires (the words outside its optional and alternative groups), give or
+// take the spelling tolerance (one letter changed, added or dropped; two
+// words run together; one word split in two; a few canonical rewrites).
+// The licences passing that test are run by the pattern interpreter
+// (lre.go); TestSubsetAgreesWithFull checks that the answers are
+// licensecheck's full set's where it knows the licence.
 
-// maxSubset is the candidate count above which compiling the full set
-// (once, shared by every later text) is the better deal.
-const maxSubset = 120
-
-// subsetCache bounds the compiled candidate sets kept for reuse.
-const subsetCache = 16
+// maxSubset bounds the candidates run for one text.
+const maxSubset = 60
 
 type lreIndex struct {
 	lres  []licensecheck.License // built-in licences with a pattern, built-in order
-	urls  []licensecheck.License // built-in URL-only entries (references)
+	urls  map[string]string      // built-in licence URLs (lower case, no scheme) to ids
 	words []string               // every required word of any pattern
 	req   [][]int32              // per pattern: indexes into words
 }
@@ -39,18 +37,17 @@ type lreIndex struct {
 var (
 	indexOnce sync.Once //nolint:gochecknoglobals // lazily built, immutable afterwards
 	lreIdx    *lreIndex //nolint:gochecknoglobals // see indexOnce
-
-	subsetMu sync.Mutex                           //nolint:gochecknoglobals // guards subsets
-	subsets  = map[string]*licensecheck.Scanner{} //nolint:gochecknoglobals // compiled candidate sets, bounded by subsetCache
 )
 
 func index() *lreIndex {
 	indexOnce.Do(func() {
-		ix := &lreIndex{}
+		ix := &lreIndex{urls: map[string]string{}}
 		pos := map[string]int32{}
 		for _, l := range licensecheck.BuiltinLicenses() {
+			if l.URL != "" {
+				ix.urls[l.URL] = l.ID
+			}
 			if l.LRE == "" {
-				ix.urls = append(ix.urls, l)
 				continue
 			}
 			seen := map[int32]bool{}
@@ -216,29 +213,58 @@ func canonical(w string) string {
 
 // bag is what a text offers for a required word: its words, words run
 // together, the pieces of split words, and all of those with one letter
-// dropped (for spelling tolerance).
+// dropped (for spelling tolerance). It holds hashes, not strings: a
+// collision only adds a candidate, and a text of thousands of words is
+// bagged without an allocation per variant.
 type bag struct {
-	exact, del map[string]bool
+	exact, del map[uint64]struct{}
+}
+
+// FNV-1a, 64 bits.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func hashBytes(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * fnvPrime
+	}
+	return h
+}
+
+func hashWord(s string) uint64 { return hashBytes(fnvOffset, s) }
+
+// eachDeletion calls f with the hash of w without each of its letters.
+func eachDeletion(w string, f func(uint64)) {
+	for i := 0; i < len(w); {
+		_, size := utf8.DecodeRuneInString(w[i:])
+		f(hashBytes(hashBytes(fnvOffset, w[:i]), w[i+size:]))
+		i += size
+	}
 }
 
 func newBag(text []byte) bag {
-	b := bag{exact: map[string]bool{}, del: map[string]bool{}}
 	words := foldedWords(string(text))
+	// A licence text has about one distinct word in six, of about seven
+	// letters, each bagged as itself and its pieces (exact) and its
+	// deletions (del).
+	n := min(len(words), 1<<16) / 6
+	b := bag{exact: make(map[uint64]struct{}, 16*n), del: make(map[uint64]struct{}, 8*n)}
 	add := func(w string) {
-		if !b.del[w] {
-			b.del[w] = true
-			for _, d := range deletions(w) {
-				b.del[d] = true
-			}
+		h := hashWord(w)
+		if _, ok := b.del[h]; !ok {
+			b.del[h] = struct{}{}
+			eachDeletion(w, func(d uint64) { b.del[d] = struct{}{} })
 		}
-		b.exact[w] = true
+		b.exact[h] = struct{}{}
 	}
 	seen := map[string]bool{}
 	for i, w := range words {
 		if i+1 < len(words) {
 			// Two words may stand for one the pattern expects ("modify,
 			// and" read as its "modifyand").
-			b.exact[w+words[i+1]] = true
+			b.exact[hashBytes(hashWord(w), words[i+1])] = struct{}{}
 		}
 		if seen[w] {
 			continue
@@ -248,80 +274,109 @@ func newBag(text []byte) bag {
 		add(canonical(w))
 		// One word may stand for two the pattern expects ("andor").
 		for j := 1; j < len(w); j++ {
-			b.exact[w[:j]] = true
-			b.exact[w[j:]] = true
+			b.exact[hashWord(w[:j])] = struct{}{}
+			b.exact[hashWord(w[j:])] = struct{}{}
 		}
 	}
-	if b.exact["c"] || b.exact["copyright"] || strings.Contains(string(text), "&copy;") {
+	if seen["c"] || seen["copyright"] || strings.Contains(string(text), "&copy;") {
 		add("c")
 		add("copyright")
 	}
 	return b
 }
 
-// deletions are w with one letter dropped.
-func deletions(w string) []string {
-	out := make([]string, 0, len(w))
-	for i := 0; i < len(w); {
-		_, size := utf8.DecodeRuneInString(w[i:])
-		out = append(out, w[:i]+w[i+size:])
-		i += size
-	}
-	return out
-}
-
 // has reports whether the text could supply w to the matcher.
 func (b bag) has(w string) bool {
-	if b.exact[w] || b.del[w] {
+	h := hashWord(w)
+	if _, ok := b.exact[h]; ok {
 		return true
 	}
-	for _, d := range deletions(w) {
-		if b.del[d] {
-			return true
-		}
+	if _, ok := b.del[h]; ok {
+		return true
 	}
-	return false
+	found := false
+	eachDeletion(w, func(d uint64) {
+		if _, ok := b.del[d]; ok {
+			found = true
+		}
+	})
+	return found
 }
 
-// subsetMatcher returns a matcher of the built-in licences that can match
-// text, or the full set when too many can.
+// subsetMatcher returns a matcher of the licences that could match text:
+// the SPDX pool's and licensecheck's built-in ones whose required words
+// the text holds (over maxSubset of them, the most specific), run by the
+// pattern interpreter (lre.go): nothing is compiled into a DFA.
 func subsetMatcher(text []byte) matcher {
-	cands := candidateLicences(text)
-	if len(cands) > maxSubset {
-		return fullMatcher{}
+	b := newBag(text)
+	// The pool's patterns come first: between matches of the same length
+	// the first pattern wins (dtoa, HPND-Netrek and X11-swapped rather
+	// than licensecheck's broader HPND and MIT-NoAd).
+	cands := rankCandidates(append(poolCandidates(b), candidateLicences(b)...), maxSubset)
+	progs := make([]*lreProg, 0, len(cands))
+	for _, c := range cands {
+		if p := program(c); p != nil {
+			progs = append(progs, p)
+		}
 	}
-	var key strings.Builder
-	for _, l := range cands {
-		key.WriteString(l.ID)
-		key.WriteByte(' ')
+	return newLREScanner(progs)
+}
+
+// candidate is a pattern that may match a text: a licence of the SPDX
+// pool (list is its id there) or of licensecheck's set (lre is its
+// pattern).
+type candidate struct {
+	id    string // the id matches report
+	list  string
+	lre   string
+	words int // the pattern's size, to rank candidates
+}
+
+var (
+	progMu sync.Mutex              //nolint:gochecknoglobals // guards progs
+	progs  = map[string]*lreProg{} //nolint:gochecknoglobals // compiled patterns, bounded by progCache
+)
+
+// progCache bounds the compiled patterns kept for reuse (a few hundred
+// kilobytes each at most).
+const progCache = 256
+
+// program is a candidate's pattern compiled, nil when it does not
+// compile (the pool's are generated: spdxlist's tests compile each).
+func program(c candidate) *lreProg {
+	key := c.list
+	if key == "" {
+		key = "licensecheck:" + c.id
 	}
-	subsetMu.Lock()
-	defer subsetMu.Unlock()
-	if s, ok := subsets[key.String()]; ok {
-		return s
+	progMu.Lock()
+	p, ok := progs[key]
+	progMu.Unlock()
+	if ok {
+		return p
 	}
-	if len(cands) == 0 {
-		// The matcher needs one pattern: one no text holds.
-		cands = append(cands, licensecheck.License{ID: NoAssertion, LRE: "ospolintxnomatchxsentinel ospolintxnomatchxsentinel"})
+	src := c.lre
+	if c.list != "" {
+		src, _ = spdxlist.Pattern(c.list)
 	}
-	s, err := licensecheck.NewScanner(append(cands, index().urls...))
+	p, err := compileLRE(c.id, src)
 	if err != nil {
-		return fullMatcher{}
+		p = nil
 	}
-	if len(subsets) >= subsetCache {
-		clear(subsets)
+	progMu.Lock()
+	if len(progs) >= progCache {
+		clear(progs)
 	}
-	subsets[key.String()] = s
-	return s
+	progs[key] = p
+	progMu.Unlock()
+	return p
 }
 
 // candidateLicences are the built-in licences whose required words text holds,
 // in built-in order (which decides between equal matches).
-func candidateLicences(text []byte) []licensecheck.License {
+func candidateLicences(b bag) []candidate {
 	ix := index()
-	b := newBag(text)
 	present := make([]int8, len(ix.words)) // 0 unknown, 1 yes, -1 no
-	var cands []licensecheck.License
+	var cands []candidate
 	for i, req := range ix.req {
 		ok := true
 		for _, w := range req {
@@ -337,7 +392,8 @@ func candidateLicences(text []byte) []licensecheck.License {
 			}
 		}
 		if ok {
-			cands = append(cands, ix.lres[i])
+			l := ix.lres[i]
+			cands = append(cands, candidate{id: l.ID, lre: l.LRE, words: strings.Count(l.LRE, " ")})
 		}
 	}
 	return cands

@@ -5,9 +5,11 @@
 // so identifying and writing licences needs no network: every licence and
 // exception of one pinned release with its name, whether it is deprecated
 // and by what, its plain text as SPDX publishes it, the ids whose texts are
-// word-for-word identical, and a matching pattern (licensecheck's LRE
-// syntax) that honours the optional and variable parts of the SPDX
-// matching guidelines.
+// word-for-word identical, and a matching pattern that honours the
+// optional and variable parts of the SPDX matching guidelines, in
+// licensecheck's LRE syntax with one addition: __B__ stands for a list
+// item's numbering (1., (a), iv, 2.1.1), which the guidelines ignore.
+// ospolint's own interpreter (internal/license) runs the patterns.
 //
 // data.zip is generated from the release's XML sources by ./gen (see
 // generate.go); each text and pattern is compressed on its own, so a
@@ -199,7 +201,8 @@ func Text(id string) (string, bool) {
 }
 
 // Pattern is the matching pattern of an entry that carries one (see
-// Entry.Pattern), in licensecheck's LRE syntax.
+// Entry.Pattern), in LRE syntax with __B__ for numbering (see the package
+// comment).
 func Pattern(id string) (string, bool) {
 	e, ok := Lookup(id)
 	if !ok || !e.Pattern {

@@ -7,8 +7,9 @@
 // publisher renders it (the release's test/simpleTestForGenerator files,
 // which are also license-list-data's text/ files and the texts of the npm
 // package spdx-license-list), and a matching pattern in licensecheck's LRE
-// syntax that honours the XML's <optional> and <alt> markup and the
-// equivalent words of the SPDX matching guidelines.
+// syntax (with __B__ for list numbering) that honours the XML's <optional>,
+// <alt> and <bullet> markup and the equivalent words of the SPDX matching
+// guidelines.
 //
 // It runs git at generation time only:
 //
@@ -494,153 +495,7 @@ type lreWriter struct {
 }
 
 func (w *lreWriter) String() string {
-	t := parseLRE(strings.Split(strings.TrimSpace(w.b.String()), "\n"))
-	t.trim(false)
-	t.trim(true)
-	var b strings.Builder
-	t.write(&b)
-	return strings.TrimSpace(b.String()) + "\n"
-}
-
-// lreNode is a line of words or a group of alternatives, as the writer
-// laid them out (each operator on its own line).
-type lreNode struct {
-	line     string
-	alts     [][]*lreNode
-	optional bool
-}
-
-type lreSeq []*lreNode
-
-func parseLRE(lines []string) lreSeq {
-	var parse func(i int) (lreSeq, [][]*lreNode, int, bool)
-	// parse reads from line i to the )) closing the current group.
-	parse = func(i int) (lreSeq, [][]*lreNode, int, bool) {
-		var cur lreSeq
-		var alts [][]*lreNode
-		for i < len(lines) {
-			switch l := strings.TrimSpace(lines[i]); l {
-			case "((":
-				_, sub, next, opt := parse(i + 1)
-				cur = append(cur, &lreNode{alts: sub, optional: opt})
-				i = next
-			case "||":
-				alts = append(alts, cur)
-				cur = nil
-				i++
-			case "))", "))??":
-				return nil, append(alts, cur), i + 1, l == "))??"
-			default:
-				cur = append(cur, &lreNode{line: l})
-				i++
-			}
-		}
-		return cur, nil, i, false
-	}
-	top, _, _, _ := parse(0)
-	return top
-}
-
-// trim drops wildcards from the start (or the end) of the pattern: the
-// matcher needs two words before the first one and a word after the last,
-// and a licence text starting or ending with a name reads the same
-// without it.
-func (s *lreSeq) trim(end bool) {
-	if len(*s) == 0 {
-		return
-	}
-	i, rest := 0, append(lreSeq{}, (*s)[1:]...)
-	if end {
-		i, rest = len(*s)-1, append(lreSeq{}, (*s)[:len(*s)-1]...)
-	}
-	n := (*s)[i]
-	keep := func(n *lreNode) {
-		if end {
-			rest = append(rest, n)
-			*s = rest
-		} else {
-			*s = append(lreSeq{n}, rest...)
-		}
-	}
-	if n.alts == nil {
-		f := strings.Fields(n.line)
-		for len(f) > 0 {
-			switch {
-			case end && (reWild.MatchString(f[len(f)-1]) || len(words(f[len(f)-1])) == 0):
-				f = f[:len(f)-1]
-			case !end && (reWild.MatchString(f[0]) || len(words(f[0])) == 0 || len(f) > 1 && reWild.MatchString(f[1])):
-				f = f[1:]
-			case !end && len(f) == 1 && len(rest) > 0 && startsWild(rest[0]):
-				f = nil
-			default:
-				n.line = strings.Join(f, " ")
-				keep(n)
-				return
-			}
-		}
-		*s = rest
-		s.trim(end)
-		return
-	}
-	var kept [][]*lreNode
-	for _, a := range n.alts {
-		as := lreSeq(a)
-		as.trim(end)
-		if len(as) == 0 {
-			n.optional = true
-			continue
-		}
-		kept = append(kept, as)
-	}
-	n.alts = kept
-	if len(kept) == 0 {
-		*s = rest
-		s.trim(end)
-		return
-	}
-	if n.optional {
-		// The part may be left out: then what precedes (follows) it is
-		// the end (start).
-		rest.trim(end)
-	}
-	keep(n)
-}
-
-// startsWild reports a node that may begin with a wildcard.
-func startsWild(n *lreNode) bool {
-	if n.alts == nil {
-		f := strings.Fields(n.line)
-		return len(f) > 0 && reWild.MatchString(f[0])
-	}
-	for _, a := range n.alts {
-		if len(a) > 0 && startsWild(a[0]) {
-			return true
-		}
-	}
-	return false
-}
-
-var reWild = regexp.MustCompile(`^__\d+__$`)
-
-func (s lreSeq) write(b *strings.Builder) {
-	for _, n := range s {
-		if n.alts == nil {
-			b.WriteString(n.line + "\n")
-			continue
-		}
-		b.WriteString("((\n")
-		for i, a := range n.alts {
-			if i > 0 {
-				b.WriteString("||\n")
-			}
-			lreSeq(a).write(b)
-		}
-		if n.optional {
-			b.WriteString("))??\n")
-		} else {
-			b.WriteString("))\n")
-		}
-	}
+	return strings.TrimSpace(w.b.String()) + "\n"
 }
 
 func (w *lreWriter) op(s string) {
@@ -674,6 +529,11 @@ func (w *lreWriter) text(s string) {
 	if w.depth == 0 {
 		w.req = append(w.req, ws...)
 	}
+	// The matcher reads "<insert your license name here>" as a tag, not
+	// as words: the pattern leaves it out rather than spell it (with
+	// equivalent words as alternatives, it would no longer read as a tag).
+	s = reTag.ReplaceAllString(s, " ")
+	s = reLinkTarget.ReplaceAllString(s, "] ")
 	s = reOperators.ReplaceAllString(s, " ")
 	locs := reWord.FindAllStringIndex(s, -1)
 	last := 0
@@ -703,6 +563,11 @@ func (w *lreWriter) text(s string) {
 }
 
 var (
+	// reNumbering is a bullet in words: more than digits, single letters
+	// and roman numerals.
+	reNumbering = regexp.MustCompile(`[^\sivxlcdmIVXLCDM\d\pP][^\s\d\pP]|[^\x00-\x7f]`)
+	// reLinkTarget is a Markdown link's target, which the matcher skips.
+	reLinkTarget = regexp.MustCompile(`\]\((?:https?://|mailto:|file:|#)[^\s)]*\)`)
 	// reTag is what the matcher skips as an HTML tag ("<year>", "<copyright
 	// holders>"); addresses and URLs in angle brackets stay words.
 	reTag  = regexp.MustCompile(`</?[A-Za-z][^<>@:]{0,80}>`)
@@ -740,10 +605,44 @@ func (w *lreWriter) node(n *node) {
 		// Copyright lines are the file's own: any, or none, where the
 		// list has one (a pattern starting with one loses it, and the
 		// analysis reads the lines as copyright lines).
+		// The list's own wording (which may hold more than the copyright
+		// line), or any copyright line.
+		sub := &lreWriter{eq: w.eq, depth: w.depth + 1}
+		for _, k := range n.kids {
+			sub.node(k)
+		}
 		w.op("((")
-		w.word(fmt.Sprintf("copyright __%d__", wildFor(len(words(n.plain())))))
+		if body := strings.TrimSpace(sub.b.String()); body != "" {
+			w.b.WriteString(body)
+			w.line = 1
+			w.op("||")
+		}
+		w.word("copyright __20__")
 		w.op("))??")
-	case "titleText", "optional", "bullet", "standardLicenseHeader":
+	case "bullet":
+		// Numbering is not matched (SPDX matching guidelines, 8.1): the
+		// list's texts letter what the XML numbers and the reverse.
+		// __B__ is up to four numbering words (1, 1.2.3, a, iv, 2a), or
+		// none: ospolint's matcher reads it, licensecheck's would not.
+		// A numbering in words (Section 1, Appendix A) is also accepted
+		// as the XML has it.
+		sub := &lreWriter{eq: w.eq, depth: w.depth + 1}
+		for _, k := range n.kids {
+			sub.node(k)
+		}
+		w.words += sub.words
+		body := strings.TrimSpace(sub.b.String())
+		if sub.words == 0 || !reNumbering.MatchString(n.plain()) {
+			w.word("__B__")
+			break
+		}
+		w.op("((")
+		w.b.WriteString(body)
+		w.line = 1
+		w.op("||")
+		w.word("__B__")
+		w.op("))")
+	case "titleText", "optional", "standardLicenseHeader":
 		sub := &lreWriter{eq: w.eq, depth: w.depth + 1}
 		for _, k := range n.kids {
 			sub.node(k)
