@@ -26,10 +26,15 @@ var essential = map[string][]string{
 	// Best practices: README, CONTRIBUTING, code of conduct and a licence
 	// in every project (the handbook's list).
 	"GGI-A-25": {"readme", "contributing", "code-of-conduct", "license-file"},
+	// Dependencies: what the project uses is locked, and listed in an SBOM
+	// that reads (the handbook names SBOMs since 1.3); a stale SBOM or a
+	// missing update tool is a refinement.
+	"GGI-A-23": {"lockfile", "sbom-present", "sbom-valid"},
 	// Supervision: the licence policy holds.
 	"GGI-A-19": {"license-policy"},
-	// Code reviews: someone owns the review of each path.
-	"GGI-A-44": {"codeowners"},
+	// Code reviews: someone owns the review of each path, and the default
+	// branch requires an approving review (judged only with a token).
+	"GGI-A-44": {"codeowners", "review-required"},
 }
 
 // Essential returns the essential checks of an activity (nil when it has

@@ -97,8 +97,17 @@ func TestRunWaitsForPrefetch(t *testing.T) {
 	}}
 	r := memRepo(nil)
 	r.FS = fsys
-	// A do-nothing check whose ID makes the plan need licence data.
-	plan := &Plan{Config: &config.Config{}, Checks: []Planned{{Check: custom("license-noop", func(*checks.Pass) error { return nil }), Level: checks.Error}}}
+	// A check whose ID makes the plan need licence data, and which holds
+	// the scan until the warm-up is inside its slow look into LICENSES/:
+	// without it a quick scan can end before the warm-up gets there, and the
+	// test would prove nothing.
+	wait := func(*checks.Pass) error {
+		for deadline := time.Now().Add(10 * time.Second); fsys.begun.Load() == 0 && time.Now().Before(deadline); {
+			time.Sleep(time.Millisecond)
+		}
+		return nil
+	}
+	plan := &Plan{Config: &config.Config{}, Checks: []Planned{{Check: custom("license-noop", wait), Level: checks.Error}}}
 	if _, err := Run(context.Background(), r, plan, Options{}); err != nil {
 		t.Fatal(err)
 	}
