@@ -6,6 +6,7 @@ package repo
 import (
 	"os"
 	"path"
+	"strings"
 )
 
 // HeadReader reads the start of many files of one repository, for a single
@@ -20,10 +21,11 @@ import (
 // releases the directory.
 type HeadReader struct {
 	r *Repo
-	// dir is the open directory named dirName, or nil.
+	// dir is the open directory named dirName (held by chain), or nil.
 	dir     *os.File
 	dirName string
 	dirErr  bool
+	chain   dirChain
 	// buf is reused from one file to the next.
 	buf []byte
 	// fast is what the fast path learnt about dir.
@@ -70,8 +72,7 @@ func (h *HeadReader) ReadHead(e Entry, n int) ([]byte, error) {
 	if dir != h.dirName || (h.dir == nil && !h.dirErr) {
 		h.closeDir()
 		h.dirName = dir
-		// os.Root resolves the directory without leaving the tree.
-		f, err := openDir(h.r.root, dir)
+		f, err := h.chain.open(h.r.root, dir)
 		if err != nil {
 			h.dirErr = true
 		} else {
@@ -89,12 +90,131 @@ func (h *HeadReader) ReadHead(e Entry, n int) ([]byte, error) {
 	return ReadHead(h.r.FS, e.Path, n)
 }
 
-// Close releases the open directory.
-func (h *HeadReader) Close() { h.closeDir() }
+// Close releases the open directories.
+func (h *HeadReader) Close() {
+	h.closeDir()
+	h.chain.close()
+}
 
+// closeDir forgets the current directory (the chain keeps it open) and
+// what was learnt of its file system.
 func (h *HeadReader) closeDir() {
-	if h.dir != nil {
-		_ = h.dir.Close()
-	}
 	h.dir, h.dirName, h.dirErr, h.fast = nil, "", false, fastState{plain: h.plainReads}
+}
+
+// chainKeep is how many levels of a dirChain stay open below the deepest
+// directory, and the spacing of those kept above them.
+const chainKeep = 32
+
+// dirChain keeps directories open along the path last read from, so the
+// next directory is opened from its nearest open ancestor — one openat per
+// component below that ancestor, without following links — rather than
+// resolved from the root again: reading the files of a 3,000-level tree
+// takes thousands of opens, not millions. The last chainKeep levels stay
+// open, and every chainKeep-th above them, so the descriptors held grow
+// with depth/chainKeep and a move costs at most chainKeep opens.
+type dirChain struct {
+	root  *os.File   // the top, opened through the os.Root
+	names []string   // the components of the deepest open path
+	fds   []*os.File // fds[i] is names[:i+1], or nil when closed to save descriptors
+	// thinned is how many levels from the top are thinned out already.
+	thinned int
+}
+
+// open returns the directory dir ("." for the top) of the tree rooted at
+// r; the chain owns it.
+func (c *dirChain) open(r *os.Root, dir string) (*os.File, error) {
+	if c.root == nil {
+		f, err := openDir(r, ".")
+		if err != nil {
+			return nil, err
+		}
+		c.root = f
+	}
+	if dir == "." {
+		dir = ""
+	}
+	// k components of dir are open already: those it shares with the
+	// current path, compared in place (splitting whole paths at every
+	// directory would cost as much as the opens saved).
+	k, rest := 0, dir
+	for k < len(c.names) {
+		name := c.names[k]
+		if !strings.HasPrefix(rest, name) || (len(rest) > len(name) && rest[len(name)] != '/') {
+			break
+		}
+		k++
+		rest = strings.TrimPrefix(rest[len(name):], "/")
+		if rest == "" {
+			break
+		}
+	}
+	c.truncate(k)
+	base, j := c.root, 0
+	for i := k - 1; i >= 0; i-- {
+		if c.fds[i] != nil {
+			base, j = c.fds[i], i+1
+			break
+		}
+	}
+	// Levels j..k-1 were closed to save descriptors: reopen them.
+	c.thinned = min(c.thinned, j)
+	for i := j; i < k; i++ {
+		f, err := openSubdir(base, c.names[i])
+		if err != nil {
+			c.truncate(i)
+			return nil, err
+		}
+		c.fds[i], base = f, f
+	}
+	for rest != "" {
+		name, more, _ := strings.Cut(rest, "/")
+		f, err := openSubdir(base, name)
+		if err != nil {
+			return nil, err
+		}
+		c.names = append(c.names, name)
+		c.fds = append(c.fds, f)
+		base, rest = f, more
+	}
+	for ; c.thinned < len(c.fds)-chainKeep; c.thinned++ {
+		if i := c.thinned; (i+1)%chainKeep != 0 && c.fds[i] != nil {
+			_ = c.fds[i].Close()
+			c.fds[i] = nil
+		}
+	}
+	return base, nil
+}
+
+// truncate closes the levels from n down.
+func (c *dirChain) truncate(n int) {
+	for i := n; i < len(c.fds); i++ {
+		if c.fds[i] != nil {
+			_ = c.fds[i].Close()
+		}
+	}
+	c.names, c.fds = c.names[:n], c.fds[:n]
+	c.thinned = min(c.thinned, n)
+}
+
+// held is how many directories the chain holds open.
+func (c *dirChain) held() int {
+	n := 0
+	if c.root != nil {
+		n++
+	}
+	for _, f := range c.fds {
+		if f != nil {
+			n++
+		}
+	}
+	return n
+}
+
+func (c *dirChain) close() {
+	c.truncate(0)
+	if c.root != nil {
+		_ = c.root.Close()
+		c.root = nil
+	}
 }

@@ -82,8 +82,19 @@ func TestFIFOInPlaceOfADirectory(t *testing.T) {
 			t.Error("a file under a pipe was read")
 		}
 		w := &walker{ctx: context.Background(), root: r.root, fsys: r.FS}
-		if _, err := w.readDir("d"); err == nil {
+		if _, f, err := w.list("d", nil); err == nil || f != nil {
 			t.Error("a pipe was listed as a directory")
+		}
+		// Opened from its parent, as the walk opens subdirectories.
+		parent, err := os.Open(dir)
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		defer parent.Close()
+		if f, err := openSubdir(parent, "d"); err == nil {
+			_ = f.Close()
+			t.Error("a pipe was opened as a directory")
 		}
 	}()
 	select {

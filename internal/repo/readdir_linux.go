@@ -7,6 +7,8 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"syscall"
@@ -14,27 +16,16 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// readDirRaw lists a directory of a working tree with getdents64 and one
-// fstatat per regular file, relative to the open directory. os.Root's
-// ReadDir stats every entry through the generic file layer, which costs the
-// walk more than the system calls; this is the same information (name, type,
-// size of regular files) for a fraction of it. ok is false when the
-// directory cannot be opened or read; the caller then uses fs.ReadDir, which
-// words the error. Something else in place of the directory (a pipe swapped
-// in after its parent was listed) is refused at once with err: opening it
-// as fs.ReadDir does would wait for a writer.
-func readDirRaw(root *os.Root, dir string) (des []fs.DirEntry, ok bool, err error) {
-	f, err := openDir(root, dir)
-	if errors.Is(err, syscall.ENOTDIR) {
-		return nil, true, err
-	}
-	if err != nil {
-		return nil, false, nil
-	}
-	defer f.Close()
+// listDir lists the open directory f with getdents64 and one fstatat per
+// regular file, relative to it. os.Root's ReadDir stats every entry through
+// the generic file layer, which costs the walk more than the system calls;
+// this is the same information (name, type, size of regular files) for a
+// fraction of it. ok is false when the directory cannot be read; the
+// caller then uses fs.ReadDir, which words the error.
+func listDir(f *os.File) (des []fs.DirEntry, ok bool) {
 	rc, err := f.SyscallConn()
 	if err != nil {
-		return nil, false, nil
+		return nil, false
 	}
 	ok = true
 	err = rc.Control(func(fd uintptr) {
@@ -55,9 +46,56 @@ func readDirRaw(root *os.Root, dir string) (des []fs.DirEntry, ok bool, err erro
 		}
 	})
 	if err != nil || !ok {
+		return nil, false
+	}
+	return des, true
+}
+
+// openSubdir opens the directory name inside the open directory parent:
+// one openat, without following a link (a link swapped in fails, and the
+// walk takes the general path, which words it) and refusing anything but a
+// directory at once (a pipe would block the open).
+func openSubdir(parent *os.File, name string) (*os.File, error) {
+	for {
+		fd, err := unix.Openat(int(parent.Fd()), name, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_NOFOLLOW|unix.O_CLOEXEC|unix.O_NONBLOCK, 0)
+		if errors.Is(err, unix.EINTR) {
+			continue
+		}
+		if err != nil {
+			return nil, &fs.PathError{Op: "openat", Path: name, Err: err}
+		}
+		return os.NewFile(uintptr(fd), name), nil
+	}
+}
+
+// readFileAt reads the regular file name of the open directory dir, up to
+// limit bytes (ErrTooLarge past it), without following a link or blocking
+// on a pipe. ok is false when the file is not plainly readable that way
+// (gone, a link, not a regular file): the caller takes the general path.
+func readFileAt(dir *os.File, name string, limit int64) (data []byte, ok bool, err error) {
+	var fd int
+	for {
+		fd, err = unix.Openat(int(dir.Fd()), name, unix.O_RDONLY|unix.O_NOFOLLOW|unix.O_CLOEXEC|unix.O_NONBLOCK|unix.O_NOCTTY, 0)
+		if !errors.Is(err, unix.EINTR) {
+			break
+		}
+	}
+	if err != nil {
 		return nil, false, nil
 	}
-	return des, true, nil
+	f := os.NewFile(uintptr(fd), name)
+	defer f.Close()
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		return nil, false, nil
+	}
+	data, err = io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, true, fmt.Errorf("read %s: %w", name, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, true, fmt.Errorf("%s: %w (over %d bytes)", name, ErrTooLarge, limit)
+	}
+	return data, true, nil
 }
 
 // Offsets in struct linux_dirent64: d_ino u64, d_off s64, d_reclen u16,

@@ -6,9 +6,16 @@
 package repo
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 )
 
-// readDirRaw has no fast path on this system: the walk uses fs.ReadDir.
-func readDirRaw(*os.Root, string) ([]fs.DirEntry, bool, error) { return nil, false, nil }
+// listDir has no fast path on this system: the walk uses fs.ReadDir.
+func listDir(*os.File) ([]fs.DirEntry, bool) { return nil, false }
+
+// openSubdir is not available: the walk opens directories from the root.
+func openSubdir(*os.File, string) (*os.File, error) { return nil, errors.ErrUnsupported }
+
+// readFileAt is not available: the walk reads through the FS.
+func readFileAt(*os.File, string, int64) ([]byte, bool, error) { return nil, false, nil }

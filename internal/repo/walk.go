@@ -11,11 +11,11 @@ import (
 	"os"
 	"runtime"
 	"sort"
-	"strings"
 	"sync"
+	"sync/atomic"
+	"syscall"
 	"unicode/utf8"
 
-	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/ospolint/ospolint/checks/fileset"
@@ -51,6 +51,7 @@ const maxGitignore = 1 << 20
 // would pass for a smaller tree.
 func Walk(ctx context.Context, r *Repo, opt WalkOptions) (*Index, []Problem, error) {
 	w := &walker{r: r, fsys: r.FS, root: r.root, ignore: r.Ignore, exclude: opt.Exclude}
+	w.dirFDs.Store(maxWalkDirFDs)
 	n := opt.Workers
 	if n <= 0 {
 		n = 4 * runtime.GOMAXPROCS(0)
@@ -58,10 +59,13 @@ func Walk(ctx context.Context, r *Repo, opt WalkOptions) (*Index, []Problem, err
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(n)
 	w.g, w.ctx = g, gctx
-	var patterns []gitignore.Pattern
+	var ignores ignoreStack
 	if r.Ignore {
 		if gf, ok := gitFilesFor(r); ok {
-			patterns = w.readIgnore(gf.common.fsys, gf.common.name("info/exclude"), ".git/info/exclude", nil)
+			data, err := ReadFile(gf.common.fsys, gf.common.name("info/exclude"), maxGitignore)
+			if f := w.parseIgnore(".git/info/exclude", "", data, err); f != nil {
+				ignores = ignores.push(f)
+			}
 			tracked, err := readTracked(gf.private)
 			if err != nil {
 				w.problem(".git/index", "cannot read the git index, so .gitignore rules may hide tracked files: "+cleanErr(err))
@@ -69,7 +73,7 @@ func Walk(ctx context.Context, r *Repo, opt WalkOptions) (*Index, []Problem, err
 			w.tracked = tracked
 		}
 	}
-	w.dir("", patterns)
+	w.dir("", nil, ignores, false)
 	if err := g.Wait(); err != nil {
 		return nil, nil, err
 	}
@@ -86,15 +90,21 @@ func Walk(ctx context.Context, r *Repo, opt WalkOptions) (*Index, []Problem, err
 	return fileset.New(w.entries, w.nested), w.problems, nil
 }
 
+// maxWalkDirFDs bounds the directories a walk holds open to open their
+// subdirectories from (see walker.dir).
+const maxWalkDirFDs = 512
+
 type walker struct {
 	r       *Repo
 	fsys    fs.FS
-	root    *os.Root // set for working trees: readDirRaw's fast path
+	root    *os.Root // set for working trees: the fast paths
 	ignore  bool
 	tracked trackedSet // read-only during the walk
 	exclude func(string, bool) bool
 	g       *errgroup.Group
 	ctx     context.Context //nolint:containedctx // the walk's own cancellation, scoped to one Walk call
+	// dirFDs is how many more directories may be held open.
+	dirFDs atomic.Int64
 
 	// rootErr is why the root directory could not be listed (set before
 	// any other goroutine starts).
@@ -113,17 +123,30 @@ func (w *walker) problem(p, msg string) {
 }
 
 // dir lists one directory; subdirectories go to another worker when one is
-// free, or are walked inline.
-func (w *walker) dir(dir string, patterns []gitignore.Pattern) {
+// free, or are walked inline. On a working tree, f is the directory opened
+// by the parent's walk (nil: dir opens it from the root); dir closes it.
+// Subdirectories are opened from the directory before it is closed, one
+// openat each, so the cost of a directory does not grow with its depth (to
+// open "a/b/.../z" from the root resolves every component again) and a
+// deep chain holds one descriptor at a time; at most maxWalkDirFDs wait to
+// be walked. ignores are the ignore files that apply; parentIgnored is set
+// below a directory that ignore rules match but that is walked because git
+// tracks files in it: its untracked files are ignored, since git cannot
+// take them back.
+func (w *walker) dir(dir string, f *os.File, ignores ignoreStack, parentIgnored bool) {
+	if f != nil {
+		w.dirFDs.Add(1) // no longer waiting
+	}
+	defer func() {
+		if f != nil {
+			_ = f.Close()
+		}
+	}()
 	if w.ctx.Err() != nil || w.r.Err() != nil {
 		// Cancelled, or a git view is missing objects: Walk fails anyway.
 		return
 	}
-	name := dir
-	if name == "" {
-		name = "."
-	}
-	des, err := w.readDir(name)
+	des, f, err := w.list(dir, f)
 	if err != nil {
 		if dir == "" {
 			w.rootErr = err
@@ -137,25 +160,32 @@ func (w *walker) dir(dir string, patterns []gitignore.Pattern) {
 	if w.ignore {
 		for _, de := range des {
 			if de.Name() == ".gitignore" && de.Type().IsRegular() {
-				patterns = append(patterns[:len(patterns):len(patterns)], w.readIgnore(w.fsys, join(dir, ".gitignore"), join(dir, ".gitignore"), splitDir(dir))...)
+				label := join(dir, ".gitignore")
+				data, err := w.readIgnoreFile(f, label)
+				if g := w.parseIgnore(label, dir, data, err); g != nil {
+					ignores = ignores.push(g)
+				}
 				break
 			}
 		}
 	}
-	var m gitignore.Matcher
-	if len(patterns) > 0 {
-		m = gitignore.NewMatcher(patterns)
+	type subdir struct {
+		path, name    string
+		f             *os.File
+		parentIgnored bool
 	}
+	var subdirs []subdir
 	local := make([]Entry, 0, len(des))
 	for _, de := range des {
-		p := join(dir, de.Name())
+		name := de.Name()
+		p := join(dir, name)
 		isDir := de.IsDir()
-		if !utf8.ValidString(de.Name()) {
+		if !utf8.ValidString(name) {
 			// io/fs cannot open such a path; say so instead of failing later.
 			w.problem(p, "name is not valid UTF-8; not scanned")
 			continue
 		}
-		if de.Name() == ".git" {
+		if name == ".git" {
 			// A directory, or a file pointing to one (worktrees,
 			// submodules): git data, not content. Below the root it marks
 			// a repository of its own.
@@ -168,7 +198,8 @@ func (w *walker) dir(dir string, patterns []gitignore.Pattern) {
 		}
 		// Ignore rules hide untracked files only: git tracks a file added
 		// with -f whatever .gitignore says.
-		if m != nil && !w.tracked.keeps(p, isDir) && m.Match(strings.Split(p, "/"), isDir) {
+		ignored := parentIgnored || (len(ignores) > 0 && ignores.ignored(p, name, isDir))
+		if ignored && !w.tracked.keeps(p, isDir) {
 			continue
 		}
 		if w.exclude != nil && w.exclude(p, isDir) {
@@ -176,10 +207,7 @@ func (w *walker) dir(dir string, patterns []gitignore.Pattern) {
 		}
 		switch {
 		case isDir:
-			sub := patterns
-			if !w.g.TryGo(func() error { w.dir(p, sub); return nil }) {
-				w.dir(p, sub)
-			}
+			subdirs = append(subdirs, subdir{path: p, name: name, parentIgnored: ignored})
 		case de.Type()&fs.ModeSymlink != 0:
 			if e, ok := w.symlink(p); ok {
 				local = append(local, e)
@@ -199,16 +227,92 @@ func (w *walker) dir(dir string, patterns []gitignore.Pattern) {
 	w.mu.Lock()
 	w.entries = append(w.entries, local...)
 	w.mu.Unlock()
-}
-
-// readDir lists a directory, through readDirRaw on a working tree.
-func (w *walker) readDir(name string) ([]fs.DirEntry, error) {
-	if w.root != nil {
-		if des, ok, err := readDirRaw(w.root, name); ok {
-			return des, err
+	if f != nil {
+		for i := range subdirs {
+			if w.dirFDs.Add(-1) < 0 {
+				// Enough are waiting: the others open from the root.
+				w.dirFDs.Add(1)
+				break
+			}
+			sf, err := openSubdir(f, subdirs[i].name)
+			if err != nil {
+				// A link or something else swapped in: the general path
+				// words it.
+				w.dirFDs.Add(1)
+				continue
+			}
+			subdirs[i].f = sf
+		}
+		_ = f.Close()
+		f = nil
+	}
+	for _, sd := range subdirs {
+		if !w.g.TryGo(func() error { w.dir(sd.path, sd.f, ignores, sd.parentIgnored); return nil }) {
+			w.dir(sd.path, sd.f, ignores, sd.parentIgnored)
 		}
 	}
-	return fs.ReadDir(w.fsys, name)
+}
+
+// list reads a directory. On a working tree it lists the open directory f
+// or, when f is nil, opens dir from the root, returning the directory it
+// listed (the caller closes it); elsewhere, or when that fails, it goes
+// through the FS and returns a nil f.
+func (w *walker) list(dir string, f *os.File) ([]fs.DirEntry, *os.File, error) {
+	name := dir
+	if name == "" {
+		name = "."
+	}
+	if f == nil && w.root != nil {
+		var err error
+		f, err = openDir(w.root, name)
+		if errors.Is(err, syscall.ENOTDIR) {
+			// Something else swapped in for the directory: opening it
+			// through the FS could block on a pipe.
+			return nil, nil, err
+		}
+		if err != nil {
+			f = nil
+		}
+	}
+	if f != nil {
+		if des, ok := listDir(f); ok {
+			return des, f, nil
+		}
+		_ = f.Close()
+	}
+	des, err := fs.ReadDir(w.fsys, name)
+	return des, nil, err
+}
+
+// readIgnoreFile reads the .gitignore of a directory: from the open
+// directory f without following a link, or through the FS.
+func (w *walker) readIgnoreFile(f *os.File, label string) ([]byte, error) {
+	if f != nil {
+		if data, ok, err := readFileAt(f, ".gitignore", maxGitignore); ok {
+			return data, err
+		}
+	}
+	return ReadFile(w.fsys, label, maxGitignore)
+}
+
+// parseIgnore compiles an ignore file read for the directory dir; label is
+// the path problems name. A file that could not be read, or is empty, gives
+// nil.
+func (w *walker) parseIgnore(label, dir string, data []byte, err error) *ignoreFile {
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			w.problem(label, "ignored: "+cleanErr(err))
+		}
+		return nil
+	}
+	f := parseIgnore(dir, data)
+	if f.dropped > 0 {
+		w.problem(label, f.droppedProblem())
+	}
+	if len(f.pats) == 0 {
+		return nil
+	}
+	return f
 }
 
 // symlink resolves a link through the FS, which refuses to leave the
@@ -225,39 +329,11 @@ func (w *walker) symlink(p string) (Entry, bool) {
 	return Entry{Path: p, Size: info.Size(), Symlink: true}, true
 }
 
-// readIgnore parses the ignore file name of fsys; label is the path problems
-// name.
-func (w *walker) readIgnore(fsys fs.FS, name, label string, domain []string) []gitignore.Pattern {
-	data, err := ReadFile(fsys, name, maxGitignore)
-	if err != nil {
-		if !errors.Is(err, fs.ErrNotExist) {
-			w.problem(label, "ignored: "+cleanErr(err))
-		}
-		return nil
-	}
-	var ps []gitignore.Pattern
-	for _, line := range strings.Split(string(data), "\n") {
-		line = strings.TrimRight(line, "\r")
-		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
-			continue
-		}
-		ps = append(ps, gitignore.ParsePattern(line, domain))
-	}
-	return ps
-}
-
 func join(dir, name string) string {
 	if dir == "" {
 		return name
 	}
 	return dir + "/" + name
-}
-
-func splitDir(dir string) []string {
-	if dir == "" {
-		return nil
-	}
-	return strings.Split(dir, "/")
 }
 
 // cleanErr drops the absolute path prefixes *PathError adds, so messages name

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: 2026 The ospolint Authors
+
+package repo
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// openFDs counts the process's open descriptors.
+func openFDs(t *testing.T) int {
+	t.Helper()
+	des, err := os.ReadDir("/proc/self/fd")
+	if err != nil {
+		t.Skip("no /proc/self/fd")
+	}
+	return len(des)
+}
+
+// deepChain writes depth nested directories with long names (the deepest
+// path is far over PATH_MAX), a file in each, opening each level from the
+// one above; it returns the files' paths and contents.
+func deepChain(t *testing.T, dir string, depth int) map[string]string {
+	t.Helper()
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	name := strings.Repeat("n", 24)
+	p := ""
+	for i := range depth {
+		body := fmt.Sprintf("level %d\n", i)
+		if err := root.WriteFile("f.txt", []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files[join(p, "f.txt")] = body
+		if err := root.Mkdir(name, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		next, err := root.OpenRoot(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_ = root.Close()
+		root, p = next, join(p, name)
+	}
+	_ = root.Close()
+	return files
+}
+
+// TestDeepTree walks and reads a tree far deeper than PATH_MAX allows one
+// call to name: every file listed and read right, in sorted and in random
+// order, with a bounded number of descriptors held and none left open.
+func TestDeepTree(t *testing.T) {
+	dir := t.TempDir()
+	const depth = 400
+	files := deepChain(t, dir, depth)
+	before := openFDs(t)
+	r := openWorktree(t, dir)
+	ix, problems := walkWithin(t, r, WalkOptions{})
+	if ix.Len() != depth || len(problems) != 0 {
+		t.Fatalf("walked %d files with problems %v, want %d", ix.Len(), problems, depth)
+	}
+	entries := append([]Entry(nil), ix.Files()...)
+	for _, order := range []string{"sorted", "random"} {
+		if order == "random" {
+			rand.New(rand.NewPCG(3, 4)).Shuffle(len(entries), func(i, j int) { entries[i], entries[j] = entries[j], entries[i] })
+		}
+		hr := NewHeadReader(r)
+		most := 0
+		for _, e := range entries {
+			got, err := hr.ReadHead(e, 64)
+			if err != nil || !bytes.Equal(got, []byte(files[e.Path])) {
+				t.Fatalf("%s: %s: %q, %v; want %q", order, e.Path, got, err, files[e.Path])
+			}
+			if n := hr.chain.held(); n > most {
+				most = n
+			}
+		}
+		hr.Close()
+		if limit := chainKeep + depth/chainKeep + 1; most > limit {
+			t.Errorf("%s: the head reader held %d directories open (limit %d)", order, most, limit)
+		}
+	}
+	_ = r.Close()
+	if after := openFDs(t); after > before {
+		t.Errorf("%d descriptors open after the walk and reads, %d before", after, before)
+	}
+}
+
+// TestWalkManySubdirs: more subdirectories than the walk keeps open at
+// once are walked all the same (the rest opened from the root), and every
+// descriptor is closed.
+func TestWalkManySubdirs(t *testing.T) {
+	dir := t.TempDir()
+	n := maxWalkDirFDs + 100
+	for i := range n {
+		writeTree(t, dir, map[string]fileSpec{fmt.Sprintf("d%04d/sub/f.txt", i): {content: "x"}})
+	}
+	before := openFDs(t)
+	r, err := OpenWorktree(filepath.Clean(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, problems := walkWithin(t, r, WalkOptions{Workers: 2})
+	_ = r.Close()
+	if ix.Len() != n || len(problems) != 0 {
+		t.Errorf("walked %d files with problems %v, want %d", ix.Len(), problems, n)
+	}
+	if after := openFDs(t); after > before {
+		t.Errorf("%d descriptors open after the walk, %d before", after, before)
+	}
+}
