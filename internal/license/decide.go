@@ -7,10 +7,13 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/google/licensecheck"
+
+	"github.com/ospolint/ospolint/internal/spdxlist"
 )
 
 // Limits of text a licence file may hold besides licence texts, in words
@@ -86,6 +89,18 @@ var strongFlags = regexp.MustCompile(`(?i)\b(not|non[- ]?commercial(ly)?|commerc
 // but that after the last text or inside one mean extra terms.
 var weakFlags = regexp.MustCompile(`(?i)\b(no|except(ed|ion|ions)?|only|provided\s+that|conditions?|permission|permitted|grant\w*|warrant\w*|liab\w*|disclaim\w*|damages|attribution|endorse\w*|advert\w*|patent\w*|trademark\w*|contract|compan(y|ies)|organi[sz]ations?|individuals?|employees?|revenue|income|users?)\b`)
 
+// reBenignNegation is the BSD family's "The names of the contributors may
+// not be used to endorse ..." for "Neither the names ... may be used to
+// endorse": the same prohibition, which the patterns take through a
+// wildcard.
+var reBenignNegation = regexp.MustCompile(`(?i)^not\s+(?:be\s+)?used\s+to\s+endorse\b`)
+
+// benignNegation reports a "not" at b[at:] that only restates a
+// licence's own prohibition.
+func benignNegation(b []byte, at int) bool {
+	return reBenignNegation.Match(b[at:min(len(b), at+40)])
+}
+
 // foreignFlags are the words that, taken by a pattern's wildcard where
 // licences have names and years, add a restriction ("this software, for
 // non-commercial use only, and associated files").
@@ -118,7 +133,8 @@ func flagIn(s string, weak bool) string {
 // whether what is left is harmless (copyright lines, titles, URLs, SPDX
 // tags, the "How to apply" appendix of GNU texts) or changes the terms.
 func analyse(t *text, s matcher) *analysis {
-	cov := s.Scan(t.b)
+	r := s.scan(t.b)
+	cov := r.Coverage
 	a := &analysis{ev: newEvidence()}
 	var urls [][2]int
 	for _, m := range cov.Match {
@@ -128,7 +144,8 @@ func analyse(t *text, s matcher) *analysis {
 		}
 		a.matches = append(a.matches, m)
 	}
-	appendix := gnuAppendix(t.b, a.matches)
+	appendix, appendixOf := gnuAppendix(t.b, a.matches)
+	var added []string // words of the appendix outside licence texts
 	urls = append(urls, ccPreamble(t.b, a.matches)...)
 	if appendix[1] > appendix[0] {
 		kept := a.matches[:0]
@@ -185,17 +202,27 @@ func analyse(t *text, s matcher) *analysis {
 				if copyrightLine {
 					continue
 				}
+				word := strings.ToLower(string(t.b[w[0]:w[1]]))
+				if r.known[a.matches[m].Start] {
+					// The words the pattern's wildcards took.
+					if r.wild[int32(w[0])] && !isNumber(word) && !benignNegation(t.b, w[0]) { //nolint:gosec // texts are capped at MaxClassify
+						foreign = append(foreign, word)
+					}
+					continue
+				}
+				// Not known: the words the pattern has nowhere.
 				id := a.matches[m].ID
 				v := vocabFor[id]
 				if v == nil {
 					v = vocab(id)
 					vocabFor[id] = v
 				}
-				word := strings.ToLower(string(t.b[w[0]:w[1]]))
 				if !v[word] && !isNumber(word) {
 					foreign = append(foreign, word)
 				}
-			case inRanges(urls, w[0]) || w[0] >= appendix[0] && w[0] < appendix[1]:
+			case w[0] >= appendix[0] && w[0] < appendix[1]:
+				added = append(added, strings.ToLower(string(t.b[w[0]:w[1]])))
+			case inRanges(urls, w[0]):
 			default:
 				loose = append(loose, string(t.b[w[0]:w[1]]))
 			}
@@ -239,6 +266,9 @@ func analyse(t *text, s matcher) *analysis {
 	if prose.Len() < 64<<10 {
 		a.prose = prose.String()
 	}
+	if f := appendixChange(appendixOf, added); f != "" {
+		a.flag = f
+	}
 	if len(foreign) > 0 {
 		fj := strings.Join(foreign, " ")
 		if f := foreignFlags.FindString(fj); f != "" {
@@ -269,7 +299,7 @@ func (a *analysis) finish() {
 // gnuAppendix finds the "How to Apply These Terms" part after a GNU
 // licence text: instructions and a sample notice, part of the licence
 // document but often edited enough that the pattern stops before it.
-func gnuAppendix(b []byte, ms []licensecheck.Match) [2]int {
+func gnuAppendix(b []byte, ms []licensecheck.Match) ([2]int, string) {
 	for _, m := range ms {
 		if !gnuBare[m.ID] {
 			continue
@@ -296,9 +326,87 @@ func gnuAppendix(b []byte, ms []licensecheck.Match) [2]int {
 			}
 			end = stop
 		}
-		return [2]int{start, end}
+		return [2]int{start, end}, m.ID
 	}
-	return [2]int{0, 0}
+	return [2]int{0, 0}, ""
+}
+
+// appendixChange compares the words of a GNU appendix with the appendix
+// of the licence as published (the SPDX list's text from END OF TERMS AND
+// CONDITIONS on): people fill in the sample notice and drop parts, but a
+// word added that restricts or changes terms ("You may not use this
+// program for ...") is a change of the licence document.
+func appendixChange(id string, words []string) string {
+	if id == "" || len(words) == 0 {
+		return ""
+	}
+	canon := appendixWords(id)
+	if canon == nil {
+		return ""
+	}
+	_, kept, _, ok := wordDiff(canon, words, maxAppendixEdits)
+	var runs []string
+	var run []string
+	for i, w := range words {
+		if ok && kept[i] {
+			if len(run) > 0 {
+				runs = append(runs, strings.Join(run, " "))
+				run = nil
+			}
+			continue
+		}
+		run = append(run, w)
+	}
+	if len(run) > 0 {
+		runs = append(runs, strings.Join(run, " "))
+	}
+	for _, r := range runs {
+		f := strongFlags.FindString(r)
+		if f == "" {
+			f = foreignFlags.FindString(r)
+		}
+		if f != "" {
+			return "\"" + f + "\" added to the \"How to Apply\" appendix of the " + id + " text (" + snippet(around(r, f)) + ")"
+		}
+	}
+	return ""
+}
+
+// maxAppendixEdits bounds the comparison of an appendix with the
+// published one: past it the appendix is another text, all of it new.
+const maxAppendixEdits = 400
+
+var (
+	appendixMu    sync.Mutex          //nolint:gochecknoglobals // guards appendices
+	appendixCache map[string][]string //nolint:gochecknoglobals // published appendices by id, read once
+)
+
+// appendixWords are the words of the published appendix of a bare GNU
+// id, nil when the list does not have it.
+func appendixWords(id string) []string {
+	appendixMu.Lock()
+	defer appendixMu.Unlock()
+	if w, ok := appendixCache[id]; ok {
+		return w
+	}
+	if appendixCache == nil {
+		appendixCache = map[string][]string{}
+	}
+	var out []string
+	if text, ok := spdxlist.Text(id + "-only"); ok {
+		at := strings.Index(strings.ToUpper(text), "END OF TERMS AND CONDITIONS")
+		if at < 0 {
+			at = strings.Index(strings.ToLower(text), "how to apply")
+		}
+		if at >= 0 {
+			b := []byte(text[at:])
+			for _, w := range lineWords(b, 0) {
+				out = append(out, strings.ToLower(string(b[w[0]:w[1]])))
+			}
+		}
+	}
+	appendixCache[id] = out
+	return out
 }
 
 // reAppendixEnd finds the last sentence of the GNU appendices, wherever
@@ -344,7 +452,7 @@ func ownPreambles(b []byte, ms []licensecheck.Match, s matcher) [][2]int {
 		if !copyright || p >= m.End {
 			continue
 		}
-		for _, sm := range s.Scan(b[p:m.End]).Match {
+		for _, sm := range s.scan(b[p:m.End]).Match {
 			if sm.ID == m.ID && !sm.IsURL {
 				if sm.Start > 0 {
 					out = append(out, [2]int{p, p + sm.Start})

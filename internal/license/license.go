@@ -142,7 +142,7 @@ func classify(name string, data []byte, mode scanMode) classified {
 	var a *analysis
 	if mode == fullOrFast || mode == fastOnly {
 		if s := fast(); s != nil {
-			a = analyse(t, s)
+			a = analyse(t, lcMatcher{s})
 			if !a.clean() || unlisted(a.ids) {
 				if mode == fastOnly {
 					c.Note = "declined by the small matcher"
@@ -153,7 +153,7 @@ func classify(name string, data []byte, mode scanMode) classified {
 		}
 	}
 	if a == nil {
-		var m matcher = fullMatcher{} // the tests' reference only
+		var m matcher = lcMatcher{} // the whole set: the tests' reference only
 		if mode != fullOnly {
 			m = subsetMatcher(t.b)
 		}
@@ -406,7 +406,7 @@ func IsLicenseName(name string) bool {
 			break
 		}
 	}
-	if codeExt[strings.TrimPrefix(path.Ext(n), ".")] {
+	if ext := strings.TrimPrefix(path.Ext(n), "."); codeExt[ext] || notTextExt[ext] {
 		return false
 	}
 	for _, base := range []string{"license", "licence", "copying", "unlicense"} {
@@ -429,6 +429,14 @@ func IsLicenseName(name string) bool {
 var codeExt = wordSet(`go js mjs cjs ts tsx jsx py pyc rb java kt kts c h cc cpp hpp cs rs swift php pl pm sh bash zsh
 	fish ps1 bat cmd json jsonc yml yaml toml xml ini cfg conf lock css scss less sql proto lua r scala dart ex exs erl hs
 	ml vue svelte png jpg jpeg gif svg ico pdf zip gz tgz tar jar class o so a exe dll wasm sum mod tmpl tpl j2 csv`)
+
+// notTextExt are extensions of files named after licences that hold no
+// licence text: a source header template (LICENSE.header, which
+// license-maven-plugin reads), SPDX documents (LICENSE.spdx), signatures,
+// backups and templates.
+//
+//nolint:gochecknoglobals // immutable table
+var notTextExt = wordSet(`header hdr spdx rdf ttl template tmpl in sig asc bak orig old swp example sample`)
 
 // thirdParty reports licence files that collect the licences of bundled
 // dependencies: listed, but not the project's own licence.

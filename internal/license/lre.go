@@ -7,8 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -731,14 +733,48 @@ type lreState struct {
 	cuts      []int32
 	mark      []uint32
 	gen       uint32
+	// from and via are, for each pc reached in the step under way, the
+	// thread it came from and the instruction that took the word.
+	from []int32
+	via  []uint8
+	// trace, when set, records every step (see wildWords).
+	trace *lreTrace
+	word  int // the word the step under way takes
+}
+
+// lreTrace is the record of a run: the threads after each step, with
+// where each came from.
+type lreTrace struct {
+	start, word []int // per step: first entry, word taken (-1: none)
+	pc, from    []int32
+	via         []uint8
 }
 
 func (s *lreState) init(p *lreProg) {
 	if cap(s.mark) < len(p.inst) {
 		s.mark = make([]uint32, len(p.inst))
+		s.from = make([]int32, len(p.inst))
+		s.via = make([]uint8, len(p.inst))
 		s.gen = 0
 	}
 	s.mark = s.mark[:len(p.inst)]
+	s.from = s.from[:len(p.inst)]
+	s.via = s.via[:len(p.inst)]
+}
+
+// record adds the current state to the trace.
+func (s *lreState) record() {
+	tr := s.trace
+	if tr == nil {
+		return
+	}
+	tr.start = append(tr.start, len(tr.pc))
+	tr.word = append(tr.word, s.word)
+	for _, pc := range s.cur {
+		tr.pc = append(tr.pc, pc)
+		tr.from = append(tr.from, s.from[pc])
+		tr.via = append(tr.via, s.via[pc])
+	}
 }
 
 // start sets the state to the pattern's beginning. A match begins with a
@@ -746,7 +782,7 @@ func (s *lreState) init(p *lreProg) {
 // not taken for the names a licence may begin with.
 func (s *lreState) start(p *lreProg) {
 	s.begin()
-	s.add(p, 0)
+	s.add(p, 0, -1, 0)
 	s.cur = s.trim(p, s.cur)
 	kept := s.cur[:0]
 	for _, pc := range s.cur {
@@ -755,6 +791,8 @@ func (s *lreState) start(p *lreProg) {
 		}
 	}
 	s.cur = kept
+	s.word = -1
+	s.record()
 }
 
 func (s *lreState) begin() {
@@ -767,16 +805,19 @@ func (s *lreState) begin() {
 	s.cuts = s.cuts[:0]
 }
 
-func (s *lreState) add(p *lreProg, pc int32) {
+// add adds the threads at pc and what it leads to without taking a word,
+// reached from the thread at from through its instruction via.
+func (s *lreState) add(p *lreProg, pc, from int32, via uint8) {
 	for {
 		if int(pc) >= len(p.inst) || s.mark[pc] == s.gen {
 			return
 		}
 		s.mark[pc] = s.gen
+		s.from[pc], s.via[pc] = from, via
 		in := p.inst[pc]
 		switch in.op {
 		case opSplit:
-			s.add(p, pc+1)
+			s.add(p, pc+1, from, via)
 			pc += 1 + in.arg
 		case opJump:
 			pc += 1 + in.arg
@@ -809,29 +850,36 @@ func (s *lreState) trim(p *lreProg, dst []int32) []int32 {
 	return dst
 }
 
-// step advances every thread that accepts word w (any word when w is
-// "") and makes that the current state.
+// step advances every thread that accepts the word t (any word only, with
+// anyOnly) and makes that the current state. The threads taking the word
+// as written go first, so that a place both reach is reached by them: a
+// word the licence has is not counted as taken by a wildcard.
 func (s *lreState) step(p *lreProg, t tok, anyOnly bool) {
 	s.begin()
 	for _, pc := range s.cur {
 		switch in := p.inst[pc]; in.op {
-		case opAny:
-			s.add(p, pc+1)
-		case opAnyPara:
-			if !t.para {
-				s.add(p, pc+1)
-			}
 		case opWord:
 			if !anyOnly && p.words[in.arg] == t.w {
-				s.add(p, pc+1)
+				s.add(p, pc+1, pc, opWord)
 			}
 		case opBullet:
 			if !anyOnly && t.bullet {
-				s.add(p, pc+1)
+				s.add(p, pc+1, pc, opBullet)
+			}
+		}
+	}
+	for _, pc := range s.cur {
+		switch in := p.inst[pc]; in.op {
+		case opAny:
+			s.add(p, pc+1, pc, opAny)
+		case opAnyPara:
+			if !t.para {
+				s.add(p, pc+1, pc, opAny)
 			}
 		}
 	}
 	s.cur = s.trim(p, s.cur)
+	s.record()
 }
 
 func (s *lreState) matched(p *lreProg) bool {
@@ -866,10 +914,15 @@ func (s *lreState) expects(p *lreProg, t tok) (bool, bool) {
 // ws[i], -1 when there is none. budget counts thread steps and stops a
 // runaway match.
 func (p *lreProg) longest(text string, ws []lword, i int, s *lreState, budget *int) int {
+	return p.run(text, ws, i, len(ws), s, budget)
+}
+
+// run is longest, looking no further than ws[stop].
+func (p *lreProg) run(text string, ws []lword, i, stop int, s *lreState, budget *int) int {
 	s.init(p)
 	s.start(p)
 	best := -1
-	for k := i; k < len(ws); k++ {
+	for k := i; k < stop; k++ {
 		if s.matched(p) {
 			best = k
 		}
@@ -877,6 +930,7 @@ func (p *lreProg) longest(text string, ws []lword, i int, s *lreState, budget *i
 		if len(s.cur) == 0 || *budget < 0 {
 			return best
 		}
+		s.word = k
 		t := tok{
 			w: ws[k].w,
 			// "(c)" numbers a list item as often as it means copyright.
@@ -911,9 +965,55 @@ func (p *lreProg) longest(text string, ws []lword, i int, s *lreState, budget *i
 		s.step(p, t, true)
 	}
 	if s.matched(p) {
-		best = len(ws)
+		best = stop
 	}
 	return best
+}
+
+// wildWords lists the words of the match of p at ws[i:end] that its
+// wildcards took (names, years, the variable parts of a licence), on the
+// path through the pattern that takes the most words as the licence has
+// them; ok is false when p does not match exactly ws[i:end].
+func (p *lreProg) wildWords(text string, ws []lword, i, end int) (wild []int, ok bool) {
+	tr := &lreTrace{}
+	s := &lreState{trace: tr}
+	budget := baseSteps + stepsPerWord*(end-i)
+	if p.run(text, ws, i, end, s, &budget) != end {
+		return nil, false
+	}
+	// Back from the last step's match to the start.
+	n := len(tr.start) - 1
+	pc := int32(-1)
+	for e := tr.start[n]; e < len(tr.pc); e++ {
+		if p.inst[tr.pc[e]].op == opMatch {
+			pc = tr.pc[e]
+			break
+		}
+	}
+	if pc < 0 {
+		return nil, false
+	}
+	for ; n > 0 && pc >= 0; n-- {
+		last := len(tr.pc)
+		if n+1 < len(tr.start) {
+			last = tr.start[n+1]
+		}
+		found := false
+		for e := tr.start[n]; e < last; e++ {
+			if tr.pc[e] != pc {
+				continue
+			}
+			if tr.via[e] == opAny && tr.word[n] >= 0 {
+				wild = append(wild, tr.word[n])
+			}
+			pc, found = tr.from[e], true
+			break
+		}
+		if !found {
+			return nil, false
+		}
+	}
+	return wild, true
 }
 
 // respell finds an expected word that ws[k] misspells: want, with skip 1
@@ -1007,18 +1107,19 @@ func newLREScanner(progs []*lreProg) *lreScanner {
 	return s
 }
 
-// Scan finds the leftmost-longest matches of the patterns, one after the
+// scan finds the leftmost-longest matches of the patterns, one after the
 // other (between matches of the same length the first pattern wins), and
 // the licence URLs between them, as licensecheck's Scan reports them:
 // byte ranges extended to whole lines, a match moved back to a copyright
-// line up to 50 words before it.
-func (s *lreScanner) Scan(b []byte) licensecheck.Coverage {
-	cov, _ := s.scan(b)
-	return cov
+// line up to 50 words before it; and the words each match's wildcards
+// took.
+func (s *lreScanner) scan(b []byte) scanResult {
+	r, _ := s.bounded(b)
+	return r
 }
 
-// scan is Scan, also reporting whether the work bound stopped it.
-func (s *lreScanner) scan(b []byte) (licensecheck.Coverage, bool) {
+// bounded is scan, also reporting whether the work bound stopped it.
+func (s *lreScanner) bounded(b []byte) (scanResult, bool) {
 	text := string(b)
 	ws := splitWords(text)
 	type found struct{ prog, start, end int }
@@ -1037,7 +1138,8 @@ func (s *lreScanner) scan(b []byte) (licensecheck.Coverage, bool) {
 			i = end - 1
 		}
 	}
-	var cov licensecheck.Coverage
+	res := scanResult{known: map[int]bool{}, wild: map[int32]bool{}}
+	cov := &res.Coverage
 	covered, lastEnd := 0, 0
 	urls := index().urls
 	for k := 0; k <= len(ms); k++ {
@@ -1098,13 +1200,76 @@ func (s *lreScanner) scan(b []byte) (licensecheck.Coverage, bool) {
 			}
 		}
 		cov.Match = append(cov.Match, licensecheck.Match{ID: s.progs[m.prog].id, Start: lo, End: hi})
+		if wild, ok := s.progs[m.prog].wildWords(text, ws, m.start, m.end); ok {
+			res.known[lo] = true
+			for _, k := range wild {
+				res.wild[ws[k].lo] = true
+			}
+		}
 		covered += m.end - start
 		lastEnd = m.end
 	}
 	if len(ws) > 0 {
 		cov.Percent = 100 * float64(covered) / float64(len(ws))
 	}
-	return cov, budget < 0
+	return res, budget < 0
+}
+
+var (
+	builtinOnce sync.Once         //nolint:gochecknoglobals // lazily built, immutable afterwards
+	builtinLREs map[string]string //nolint:gochecknoglobals // see builtinOnce
+)
+
+// builtinLRE is the pattern of one of licensecheck's licences ("" for an
+// unknown id or a URL-only entry).
+func builtinLRE(id string) string {
+	builtinOnce.Do(func() {
+		builtinLREs = map[string]string{}
+		for _, l := range licensecheck.BuiltinLicenses() {
+			if l.LRE != "" {
+				builtinLREs[l.ID] = l.LRE
+			}
+		}
+	})
+	return builtinLREs[id]
+}
+
+// explainWild adds to licensecheck's coverage of b the words each match
+// took through its pattern's wildcards: the interpreter runs the
+// licence's pattern over the match (which it must reproduce word for
+// word; a match it does not is left to the vocabulary test).
+func explainWild(b []byte, cov licensecheck.Coverage) scanResult {
+	res := scanResult{Coverage: cov, known: map[int]bool{}, wild: map[int32]bool{}}
+	var text string
+	var ws []lword
+	for _, m := range cov.Match {
+		lre := builtinLRE(m.ID)
+		if m.IsURL || lre == "" {
+			continue
+		}
+		p := program(candidate{id: m.ID, lre: lre})
+		if p == nil {
+			continue
+		}
+		if ws == nil {
+			text = string(b)
+			ws = splitWords(text)
+		}
+		// The match starts at a word of its first line or, moved back
+		// to a copyright line, up to maxCopyrightWords later.
+		first := sort.Search(len(ws), func(i int) bool { return int(ws[i].lo) >= m.Start })
+		end := sort.Search(len(ws), func(i int) bool { return int(ws[i].hi) > m.End })
+		for j := first; j < end && j <= first+maxCopyrightWords+8; j++ {
+			if wild, ok := p.wildWords(text, ws, j, end); ok {
+				res.known[m.Start] = true
+				for _, k := range wild {
+					res.wild[ws[k].lo] = true
+				}
+				break
+			}
+		}
+	}
+	return res
 }
 
 // reURLScan is a URL as licensecheck recognises licence URLs.

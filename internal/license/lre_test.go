@@ -54,7 +54,7 @@ func scanWith(t *testing.T, lre, text string) (mine, theirs []licensecheck.Match
 	if err != nil {
 		t.Fatalf("%q: %v", lre, err)
 	}
-	mine = newLREScanner([]*lreProg{p}).Scan([]byte(text)).Match
+	mine = newLREScanner([]*lreProg{p}).scan([]byte(text)).Match
 	s, err := licensecheck.NewScanner([]licensecheck.License{{ID: "X", LRE: lre}})
 	if err != nil {
 		t.Fatalf("licensecheck: %q: %v", lre, err)
@@ -126,7 +126,7 @@ func TestBullets(t *testing.T) {
 		{"the following conditions are met: Redistributions must retain never the notice and this list", false},
 		{"the following conditions are met: not Redistributions must retain the notice and this list", false},
 	} {
-		if got := len(s.Scan([]byte(c.text)).Match) > 0; got != c.want {
+		if got := len(s.scan([]byte(c.text)).Match) > 0; got != c.want {
 			t.Errorf("%q: matched %v, want %v", c.text, got, c.want)
 		}
 	}
@@ -153,7 +153,7 @@ func TestPoolPatterns(t *testing.T) {
 			continue
 		}
 		text, _ := spdxlist.Text(e.ID)
-		if cov := newLREScanner([]*lreProg{p}).Scan([]byte(text)); len(cov.Match) > 0 && cov.Percent >= 90 {
+		if cov := newLREScanner([]*lreProg{p}).scan([]byte(text)); len(cov.Match) > 0 && cov.Percent >= 90 {
 			matched++
 		} else {
 			t.Logf("%s: the pattern covers %.0f%% of its own text", e.ID, cov.Percent)
@@ -174,7 +174,7 @@ func TestInterpreterBounded(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := strings.Repeat("a ", 50_000)
-	got, stopped := newLREScanner([]*lreProg{p}).scan([]byte(text))
+	got, stopped := newLREScanner([]*lreProg{p}).bounded([]byte(text))
 	if len(got.Match) != 0 || !stopped {
 		t.Errorf("matched %v, stopped by the bound: %v; want no match, stopped", got.Match, stopped)
 	}
@@ -185,7 +185,7 @@ func TestInterpreterBounded(t *testing.T) {
 		t.Fatal(err)
 	}
 	long := strings.Repeat(mit+"\n", 200)
-	if got, stopped := newLREScanner([]*lreProg{q}).scan([]byte(long)); len(got.Match) != 200 || stopped {
+	if got, stopped := newLREScanner([]*lreProg{q}).bounded([]byte(long)); len(got.Match) != 200 || stopped {
 		t.Errorf("200 MIT texts: %d matches, stopped by the bound: %v", len(got.Match), stopped)
 	}
 }

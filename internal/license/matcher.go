@@ -17,15 +17,34 @@ import (
 
 // matcher scans a text for licences.
 type matcher interface {
-	Scan(text []byte) licensecheck.Coverage
+	scan(text []byte) scanResult
 }
 
-// fullMatcher is licensecheck's built-in set (about 420 licences). Its
-// first use compiles the whole set, over a second and some 100 MiB on a
-// small machine: a scan never uses it; the tests use it as the reference.
-type fullMatcher struct{}
+// scanResult is the matches in a text, as licensecheck reports them, and
+// the words the matches took through their patterns' wildcards (where
+// licences have names and years): a word there that restricts or changes
+// the terms makes the text unidentified.
+type scanResult struct {
+	licensecheck.Coverage
+	// known holds the Start of each match whose wildcard words are known;
+	// for the others, words outside the pattern's vocabulary count.
+	known map[int]bool
+	// wild holds the byte offsets of the words taken by wildcards.
+	wild map[int32]bool
+}
 
-func (fullMatcher) Scan(text []byte) licensecheck.Coverage { return licensecheck.Scan(text) }
+// lcMatcher is a compiled licensecheck scanner: the small matcher, or with
+// nil licensecheck's built-in set (about 420 licences), whose first use
+// compiles the whole set, over a second and some 100 MiB on a small
+// machine: a scan never uses it; the tests use it as the reference.
+type lcMatcher struct{ s *licensecheck.Scanner }
+
+func (m lcMatcher) scan(text []byte) scanResult {
+	if m.s == nil {
+		return explainWild(text, licensecheck.Scan(text))
+	}
+	return explainWild(text, m.s.Scan(text))
+}
 
 var (
 	fastOnce    sync.Once             //nolint:gochecknoglobals // lazily compiled matcher, immutable afterwards
@@ -117,7 +136,7 @@ func Prefetch(ctx context.Context, fsys fs.FS) int {
 			if why != "" {
 				continue
 			}
-			if a := analyse(t, s); !a.clean() || unlisted(a.ids) {
+			if a := analyse(t, lcMatcher{s}); !a.clean() || unlisted(a.ids) {
 				subsetMatcher(t.b) // patterns compiled and kept for DetectProject
 				compiled++
 			}

@@ -246,17 +246,47 @@ func clean(t *text, kind markup) *text {
 			i = htmlTag(w, src, i, at)
 			lineStart = false
 			continue
-		case c == '&' && kind == htmlDoc:
+		case c == '<' && kind == markdown && markdownTags[tagName(src[i:])]:
+			// HTML in Markdown (<br>, <p align="center">, <details>);
+			// other angle brackets are autolinks and placeholders
+			// (<https://fsf.org/>, <year>), which are text.
+			i = htmlTag(w, src, i, at)
+			lineStart = false
+			continue
+		case c == '&' && (kind == htmlDoc || kind == markdown):
 			if n := entity(w, src, i, at); n > 0 {
 				i += n
 				lineStart = false
 				continue
 			}
-		case lineStart && (kind == markdown || kind == rst):
-			if n := dropLine(src[i:], kind); n > 0 {
-				i = skipKeepLines(w, src, i, i+n, at)
-				continue
+		case lineStart && (kind == markdown || kind == rst) && dropLine(src[i:], kind) > 0:
+			i = skipKeepLines(w, src, i, i+dropLine(src[i:], kind), at)
+			continue
+		case lineStart && kind == markdown && lineMarker(src[i:]) > 0:
+			// A quote, heading or list marker: the text after it is the
+			// line (the spaces stay, for indentation).
+			i += lineMarker(src[i:])
+			continue
+		case kind == markdown && c == '#' && closingHashes(src[i:]):
+			// The closing #s of a heading ("## Terms ##").
+			for i < len(src) && src[i] == '#' {
+				i++
 			}
+			continue
+		case (kind == markdown || kind == rst) && c == '*',
+			kind == markdown && c == '~' && (i+1 < len(src) && src[i+1] == '~' || i > 0 && src[i-1] == '~'),
+			kind == markdown && c == '_' && emphasisUnderscore(src, i):
+			// Emphasis (**bold**, *italic*, _italic_, ~~struck~~): marks,
+			// not text.
+			i++
+			continue
+		case kind == markdown && c == '\\' && i+1 < len(src) && src[i+1] < utf8.RuneSelf && isASCIIPunct(src[i+1]):
+			// A backslash escape (\[, \*, \<): the character stands.
+			lo, hi = at(i + 1)
+			w.byte1(src[i+1], lo, hi)
+			i += 2
+			lineStart = false
+			continue
 		case c == ']' && kind == markdown && i+1 < len(src) && src[i+1] == '(':
 			// [text](relative/target): the target is not prose.
 			if end := bytes.IndexByte(src[i:], ')'); end > 0 && !bytes.ContainsAny(src[i:i+end], " \n\t") {
@@ -289,6 +319,96 @@ func clean(t *text, kind markup) *text {
 		i++
 	}
 	return &text{b: w.out, lo: w.lo, hi: w.hi, n: t.n}
+}
+
+// lineMarker is the length of a Markdown block marker at the start of a
+// line (after its indentation): a quote (>), a heading (# to ######) or a
+// list bullet (-, *, +) followed by a space; 0 when there is none. A
+// numbered item ("1.") keeps its number: licence texts number their
+// sections.
+func lineMarker(s []byte) int {
+	switch {
+	case len(s) == 0:
+		return 0
+	case s[0] == '>':
+		return 1
+	case s[0] == '#':
+		n := 0
+		for n < len(s) && n < 7 && s[n] == '#' {
+			n++
+		}
+		if n <= 6 && (n == len(s) || s[n] == ' ' || s[n] == '\t' || s[n] == '\n' || s[n] == '\r') {
+			return n
+		}
+	case s[0] == '-' || s[0] == '*' || s[0] == '+':
+		if len(s) > 1 && (s[1] == ' ' || s[1] == '\t') {
+			return 1
+		}
+	}
+	return 0
+}
+
+// closingHashes reports a run of #s that ends its line after a space: the
+// optional closing sequence of a Markdown heading.
+func closingHashes(s []byte) bool {
+	n := 0
+	for n < len(s) && s[n] == '#' {
+		n++
+	}
+	rest := s[n:]
+	if end := bytes.IndexByte(rest, '\n'); end >= 0 {
+		rest = rest[:end]
+	}
+	return len(bytes.TrimSpace(rest)) == 0
+}
+
+// emphasisUnderscore reports an underscore that opens or closes emphasis
+// (_word_, __word__): next to a word on one side only. One inside a word
+// (snake_case, Considerations_for_licensees) is text.
+func emphasisUnderscore(src []byte, i int) bool {
+	j := i
+	for j < len(src) && src[j] == '_' {
+		j++
+	}
+	k := i
+	for k > 0 && src[k-1] == '_' {
+		k--
+	}
+	before := k > 0 && isWordByte(src[k-1])
+	after := j < len(src) && isWordByte(src[j])
+	return before != after
+}
+
+func isWordByte(c byte) bool { return c >= utf8.RuneSelf || isAlnum(c) }
+
+func isASCIIPunct(c byte) bool {
+	return c > ' ' && c < 0x7f && !isAlnum(c)
+}
+
+// markdownTags are the HTML elements Markdown files use for layout.
+var markdownTags = map[string]bool{ //nolint:gochecknoglobals // immutable table
+	"br": true, "p": true, "div": true, "span": true, "b": true, "i": true, "em": true, "strong": true, "u": true,
+	"a": true, "sup": true, "sub": true, "small": true, "big": true, "center": true, "font": true, "code": true,
+	"pre": true, "details": true, "summary": true, "hr": true, "img": true, "h1": true, "h2": true, "h3": true,
+	"h4": true, "h5": true, "h6": true, "ul": true, "ol": true, "li": true, "table": true, "tr": true, "td": true,
+	"th": true, "thead": true, "tbody": true, "blockquote": true, "dl": true, "dt": true, "dd": true, "tt": true,
+}
+
+// tagName is the lower-case name of the tag at the start of s ("br" for
+// "<br/>", "p" for "</p>"), "" when s does not start with one.
+func tagName(s []byte) string {
+	if len(s) < 2 || s[0] != '<' {
+		return ""
+	}
+	s = bytes.TrimPrefix(s[1:], []byte("/"))
+	n := 0
+	for n < len(s) && n < 12 && isAlnum(s[n]) {
+		n++
+	}
+	if n == 0 || n < len(s) && s[n] != '>' && s[n] != ' ' && s[n] != '/' && s[n] != '\t' && s[n] != '\n' {
+		return ""
+	}
+	return strings.ToLower(string(s[:n]))
 }
 
 // skipKeepLines drops src[from:to] but keeps its line breaks, so line-based
