@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
+	"path"
 	"strings"
 )
 
@@ -24,20 +25,31 @@ type npmPackage struct {
 	DevDependencies      map[string]string `json:"devDependencies"`
 	OptionalDependencies map[string]string `json:"optionalDependencies"`
 	PeerDependencies     map[string]string `json:"peerDependencies"`
+	// Workspaces is a list of globs, or {"packages": [...]} (Yarn).
+	Workspaces json.RawMessage `json:"workspaces"`
 }
 
-// declared adds the names a package.json (or a lock's root entry) declares
-// to direct; dev ones are marked in dev.
-func (p npmPackage) declared(direct map[string]bool, dev map[string]bool) {
-	for _, m := range []map[string]string{p.Dependencies, p.OptionalDependencies, p.PeerDependencies} {
-		for n := range m {
-			direct[n] = true
+// declares calls fn with each package the package.json (or a lock's root
+// or workspace entry) declares, dev ones included, and its range.
+func (p npmPackage) declares(fn func(name, rng string)) {
+	for _, m := range []map[string]string{p.Dependencies, p.OptionalDependencies, p.PeerDependencies, p.DevDependencies} {
+		for n, r := range m {
+			fn(n, r)
 		}
 	}
-	for n := range p.DevDependencies {
-		direct[n] = true
-		dev[n] = true
+}
+
+// workspaces lists the workspace globs of a root package.json.
+func (p npmPackage) workspaces() []string {
+	var list []string
+	if json.Unmarshal(p.Workspaces, &list) == nil {
+		return list
 	}
+	var obj struct {
+		Packages []string `json:"packages"`
+	}
+	_ = json.Unmarshal(p.Workspaces, &obj)
+	return obj.Packages
 }
 
 // npmLockV1 is an entry of lockfileVersion 1's nested "dependencies".
@@ -51,11 +63,14 @@ type npmLockV1 struct {
 // parsePackageLock reads package-lock.json and npm-shrinkwrap.json: the
 // "packages" map of lockfile versions 2 and 3 (one entry per installed
 // path, with licence fields), or the nested "dependencies" of version 1.
-// Direct dependencies are those the root (or a workspace) declares,
-// installed at the top of node_modules.
+// A dependency is direct when the root or a workspace declares it and it
+// is the copy Node resolves from there: the workspace's own node_modules
+// first, then its parents' up to the root's. Dev is npm's own verdict (the
+// "dev" flag: needed only for development).
 func parsePackageLock(p string, data []byte, ctx *readContext) ([]Dependency, error) {
 	doc := newJSONDoc(p, data)
-	direct, dev := map[string]bool{}, map[string]bool{}
+	// declarers are the root ("") and the workspaces, by directory.
+	declarers := map[string][]string{}
 	var out []Dependency
 	var v1 map[string]npmLockV1
 	v1Line := map[string]int{}
@@ -70,21 +85,17 @@ func parsePackageLock(p string, data []byte, ctx *readContext) ([]Dependency, er
 				if k == "" || !strings.Contains(k, "node_modules/") {
 					// The root and workspace packages declare; they are the
 					// project itself.
-					e.declared(direct, dev)
+					e.declares(func(n, _ string) { declarers[k] = append(declarers[k], n) })
 					return nil
 				}
 				if e.Link {
 					return nil
 				}
-				inst := k[strings.LastIndex(k, "node_modules/")+len("node_modules/"):]
 				name := e.Name
 				if name == "" {
-					name = inst
+					name = k[strings.LastIndex(k, "node_modules/")+len("node_modules/"):]
 				}
-				d := Dependency{Name: name, Version: e.Version, Line: line, Dev: e.Dev}
-				// Top-level installs may be direct; nested ones never are.
-				d.Direct = k == "node_modules/"+inst
-				d.dir = npmInstallPath(k)
+				d := Dependency{Name: name, Version: e.Version, Line: line, Dev: e.Dev, dir: k}
 				d.setDeclared(jsonLicense(e.License), SourceLockfile)
 				d.Checksums = integrity(e.Integrity)
 				out = append(out, d)
@@ -113,37 +124,50 @@ func parsePackageLock(p string, data []byte, ctx *readContext) ([]Dependency, er
 	if out == nil && v1 != nil {
 		out = flattenLockV1(v1, v1Line, "node_modules/")
 	}
-	pd, pdev := npmDeclared(ctx)
-	for n := range pd {
-		direct[n] = true
+	if pj := ctx.sibling("package.json"); pj != nil {
+		// Version 1 has no root entry: package.json declares.
+		var root npmPackage
+		if json.Unmarshal(pj, &root) == nil {
+			root.declares(func(n, _ string) { declarers[""] = append(declarers[""], n) })
+		}
 	}
-	for n := range pdev {
-		dev[n] = true
+	byDir := make(map[string]int, len(out))
+	for i, d := range out {
+		byDir[d.dir] = i
 	}
-	for i := range out {
-		d := &out[i]
-		d.Direct = d.Direct && direct[strings.TrimPrefix(d.dir, "node_modules/")]
-		if dev[d.Name] && d.Direct {
-			d.Dev = true
+	for from, names := range declarers {
+		search := npmSearchPath(from)
+		for _, n := range names {
+			for _, dir := range search {
+				if i, ok := byDir[dir+n]; ok {
+					out[i].Direct = true
+					break
+				}
+			}
 		}
 	}
 	return out, nil
 }
 
-// npmInstallPath keeps the install path of a package (node_modules/a or
-// node_modules/a/node_modules/b), where its package.json is on disk.
-func npmInstallPath(k string) string {
-	if i := strings.Index(k, "node_modules/"); i >= 0 {
-		return k[i:]
+// npmSearchPath lists where Node looks for a package required from dir:
+// dir/node_modules/, then each parent's up to the root's (at most 32
+// levels: workspaces are not that deep, and a hostile key costs no more).
+func npmSearchPath(dir string) []string {
+	var out []string
+	if dir != "" {
+		dir = path.Clean(dir)
 	}
-	return k
+	for len(out) < 32 && dir != "" && dir != "." && dir != "/" {
+		out = append(out, dir+"/node_modules/")
+		dir = path.Dir(dir)
+	}
+	return append(out, "node_modules/")
 }
 
 func flattenLockV1(m map[string]npmLockV1, lines map[string]int, prefix string) []Dependency {
 	var out []Dependency
 	for name, e := range m {
-		d := Dependency{Name: name, Version: e.Version, Dev: e.Dev, Direct: prefix == "node_modules/",
-			dir: prefix + name, Line: lines[name]}
+		d := Dependency{Name: name, Version: e.Version, Dev: e.Dev, dir: prefix + name, Line: lines[name]}
 		d.Checksums = integrity(e.Integrity)
 		out = append(out, d)
 		if len(e.Dependencies) > 0 {
@@ -187,16 +211,4 @@ func integrity(s string) []Checksum {
 		out = append(out, Checksum{Algorithm: name, Value: hex.EncodeToString(raw)})
 	}
 	return out
-}
-
-// npmDeclared reads the direct dependencies a package.json declares.
-func npmDeclared(ctx *readContext) (direct, dev map[string]bool) {
-	direct, dev = map[string]bool{}, map[string]bool{}
-	if pj := ctx.sibling("package.json"); pj != nil {
-		var root npmPackage
-		if json.Unmarshal(pj, &root) == nil {
-			root.declared(direct, dev)
-		}
-	}
-	return direct, dev
 }

@@ -153,3 +153,32 @@ func TestReadInstalledVersionMustMatch(t *testing.T) {
 		t.Errorf("licences (-want +got):\n%s", d)
 	}
 }
+
+// TestReadWorkspaceInstallLicence: npm installs a workspace's own version
+// of a package in the workspace's node_modules; its licence is read there,
+// not from the root's copy of another version.
+func TestReadWorkspaceInstallLicence(t *testing.T) {
+	fsys := fstest.MapFS{
+		"package-lock.json": {Data: []byte(`{"lockfileVersion": 3, "packages": {"": {"dependencies": {"a": "1"}},
+  "packages/app": {"dependencies": {"a": "2"}},
+  "packages/app/node_modules/a": {"version": "2.0.0"},
+  "node_modules/a": {"version": "1.0.0"}}}`)},
+		"node_modules/a/package.json":              {Data: []byte(`{"name": "a", "version": "1.0.0", "license": "MIT"}`)},
+		"packages/app/node_modules/a/package.json": {Data: []byte(`{"name": "a", "version": "2.0.0", "license": "ISC"}`)},
+	}
+	inv, err := Read(fsys, []string{"package-lock.json"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []licRow
+	for _, d := range inv.Dependencies {
+		got = append(got, licRow{d.Name + "@" + d.Version, d.License, d.LicenseSource, d.LicensePath})
+	}
+	want := []licRow{
+		{"a@1.0.0", "MIT", SourceManifest, "node_modules/a/package.json"},
+		{"a@2.0.0", "ISC", SourceManifest, "packages/app/node_modules/a/package.json"},
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("licences (-want +got):\n%s", d)
+	}
+}

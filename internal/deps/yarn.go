@@ -9,16 +9,21 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
+	"path"
 	"strings"
+
+	"github.com/ospolint/ospolint/internal/repo"
 )
 
 // parseYarnLock reads yarn.lock, both the classic format (v1: `version
 // "1.2.3"`) and the YAML of Yarn 2 and later (`version: 1.2.3`). Workspace,
 // link, portal and patch entries are the project or a variant of another
-// entry and are left out. A dependency is direct when package.json declares
-// it with the range of one of the entry's specifiers.
+// entry and are left out. A dependency is direct when package.json, or the
+// package.json of a workspace it lists, declares it with the range of one of
+// the entry's specifiers.
 func parseYarnLock(p string, data []byte, ctx *readContext) ([]Dependency, error) {
-	declared := npmRanges(ctx)
+	declared := npmSpecs(ctx)
 	var out []Dependency
 	var cur *Dependency
 	var specs []string
@@ -26,7 +31,11 @@ func parseYarnLock(p string, data []byte, ctx *readContext) ([]Dependency, error
 	flush := func() {
 		if cur != nil && !skip && cur.Version != "" {
 			for _, s := range specs {
-				if r, ok := declared[cur.Name]; ok && (s == cur.Name+"@"+r || s == cur.Name+"@npm:"+r) {
+				// Berry writes "name@npm:range" for package.json's "range".
+				if r, ok := strings.CutPrefix(s, cur.Name+"@npm:"); ok {
+					s = cur.Name + "@" + r
+				}
+				if declared[s] {
 					cur.Direct = true
 				}
 			}
@@ -133,20 +142,33 @@ func yarnField(t string) (string, string) {
 	return strings.Trim(k, `"`), strings.Trim(v, `"`)
 }
 
-// npmRanges reads the ranges package.json declares, by name.
-func npmRanges(ctx *readContext) map[string]string {
-	out := map[string]string{}
-	pj := ctx.sibling("package.json")
-	if pj == nil {
-		return out
-	}
+// maxWorkspaces caps the workspaces read for one lockfile.
+const maxWorkspaces = 1000
+
+// npmSpecs reads the specifiers ("name@range") package.json declares, and
+// those of the workspaces it lists: yarn.lock has an entry per specifier.
+func npmSpecs(ctx *readContext) map[string]bool {
+	out := map[string]bool{}
 	var root npmPackage
-	if err := json.Unmarshal(pj, &root); err != nil {
+	if pj := ctx.sibling("package.json"); pj == nil || json.Unmarshal(pj, &root) != nil {
 		return out
 	}
-	for _, m := range []map[string]string{root.Dependencies, root.DevDependencies, root.OptionalDependencies, root.PeerDependencies} {
-		for n, r := range m {
-			out[n] = r
+	root.declares(func(n, r string) { out[n+"@"+r] = true })
+	n := 0
+	for _, pattern := range root.workspaces() {
+		g := path.Join(ctx.dir, pattern, "package.json")
+		if strings.HasPrefix(pattern, "!") || !fs.ValidPath(g) {
+			continue
+		}
+		matches, _ := fs.Glob(ctx.fsys, g)
+		for _, m := range matches {
+			if n++; n > maxWorkspaces {
+				return out
+			}
+			var ws npmPackage
+			if data, err := repo.ReadFile(ctx.fsys, m, maxManifestSize); err == nil && json.Unmarshal(data, &ws) == nil {
+				ws.declares(func(n, r string) { out[n+"@"+r] = true })
+			}
 		}
 	}
 	return out
