@@ -24,7 +24,11 @@ func parseCargoLock(p string, data []byte, _ *readContext) ([]Dependency, error)
 		return nil, err
 	}
 	lines := tableLines(data, "package")
-	direct := map[string]bool{}
+	// direct holds "name" and "name version" of what the workspace's crates
+	// depend on; versioned the names written with a version (Cargo writes
+	// the version only when several are locked: then the bare name does
+	// not say which).
+	direct, versioned := map[string]bool{}, map[string]bool{}
 	for _, pk := range lock.Package {
 		if pk.Source != "" {
 			continue
@@ -38,6 +42,7 @@ func parseCargoLock(p string, data []byte, _ *readContext) ([]Dependency, error)
 			direct[f[0]] = true
 			if len(f) > 1 {
 				direct[f[0]+" "+f[1]] = true
+				versioned[f[0]] = true
 			}
 		}
 	}
@@ -47,7 +52,7 @@ func parseCargoLock(p string, data []byte, _ *readContext) ([]Dependency, error)
 			continue
 		}
 		d := Dependency{Name: pk.Name, Version: pk.Version, Line: lineAt(lines, i)}
-		d.Direct = direct[pk.Name+" "+pk.Version] || (direct[pk.Name] && !ambiguous(direct, pk.Name))
+		d.Direct = direct[pk.Name+" "+pk.Version] || (direct[pk.Name] && !versioned[pk.Name])
 		if raw, err := hex.DecodeString(pk.Checksum); err == nil && len(raw) == 32 {
 			d.Checksums = []Checksum{{Algorithm: "SHA256", Value: strings.ToLower(pk.Checksum)}}
 		}
@@ -57,16 +62,4 @@ func parseCargoLock(p string, data []byte, _ *readContext) ([]Dependency, error)
 		out = append(out, d)
 	}
 	return out, nil
-}
-
-// ambiguous reports whether a name was depended on with explicit versions
-// (Cargo writes the version only when several are locked): then the bare
-// name does not say which.
-func ambiguous(direct map[string]bool, name string) bool {
-	for k := range direct {
-		if strings.HasPrefix(k, name+" ") {
-			return true
-		}
-	}
-	return false
 }

@@ -113,18 +113,38 @@ func pathIs(stack []string, want ...string) bool {
 	return true
 }
 
-// expand substitutes ${name} properties, a few levels deep.
+// maxExpanded caps a coordinate with its properties substituted: a
+// version or id is short, and properties that name each other several
+// times over would otherwise grow without bound ("${a}${a}" five levels
+// deep).
+const maxExpanded = 1 << 10
+
+// expand substitutes ${name} properties, a few levels deep; "" when the
+// result would exceed maxExpanded.
 func expand(s string, props map[string]string) string {
 	for range 5 {
 		if !strings.Contains(s, "${") {
 			return s
 		}
-		s = mavenProp.ReplaceAllStringFunc(s, func(m string) string {
-			if v, ok := props[m[2:len(m)-1]]; ok {
-				return v
+		var b strings.Builder
+		last := 0
+		for _, m := range mavenProp.FindAllStringSubmatchIndex(s, -1) {
+			v, ok := props[s[m[2]:m[3]]]
+			if !ok {
+				v = s[m[0]:m[1]]
 			}
-			return m
-		})
+			if b.Len()+m[0]-last+len(v) > maxExpanded {
+				return ""
+			}
+			b.WriteString(s[last:m[0]])
+			b.WriteString(v)
+			last = m[1]
+		}
+		if b.Len()+len(s)-last > maxExpanded {
+			return ""
+		}
+		b.WriteString(s[last:])
+		s = b.String()
 	}
 	return s
 }
