@@ -36,6 +36,8 @@ creation info and references are checked), and CycloneDX JSON and XML with the C
 - every licence field is a valid SPDX licence expression, and every ` + "`LicenseRef-`" + ` it uses is defined;
 - no dangling references: every element a relationship, annotation or CycloneDX dependency names exists.
 
+Twenty problems of one kind are listed per document, then one finding counts the rest.
+
 The JSON report gives, per document, ` + "`facts.sboms[]`" + ` with ` + "`path`" + `, ` + "`format`" + ` (spdx or cyclonedx),
 ` + "`specVersion`" + `, ` + "`parsed`" + `, ` + "`packages`" + ` and ` + "`ntia`" + ` (the elements missing).
 

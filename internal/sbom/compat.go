@@ -113,17 +113,21 @@ func relocateSnippets(data []byte) []byte {
 		for _, l := range b.lines {
 			out.WriteString(l)
 		}
-		if !strings.HasSuffix(out.String(), "\n") {
-			out.WriteByte('\n')
-		}
+		endLine(&out)
 		for _, s := range after[b.fileID] {
 			for _, l := range s.lines {
 				out.WriteString(l)
 			}
-			if !strings.HasSuffix(out.String(), "\n") {
-				out.WriteByte('\n')
-			}
+			endLine(&out)
 		}
 	}
 	return out.Bytes()
+}
+
+// endLine ends the buffer with a newline, without copying it (out.String()
+// per section made the rewrite quadratic).
+func endLine(out *bytes.Buffer) {
+	if !bytes.HasSuffix(out.Bytes(), []byte("\n")) {
+		out.WriteByte('\n')
+	}
 }

@@ -41,7 +41,7 @@ func readCycloneDX(doc *Document, data []byte) {
 	}
 	if format == cdx.BOMFileFormatJSON {
 		if bom.BOMFormat != "CycloneDX" {
-			doc.problem(ProblemParse, lineOf(data, `"bomFormat"`), fmt.Sprintf("bomFormat is %q, want \"CycloneDX\"", bom.BOMFormat))
+			doc.problemAt(ProblemParse, data, `"bomFormat"`, fmt.Sprintf("bomFormat is %q, want \"CycloneDX\"", bom.BOMFormat))
 			return
 		}
 		doc.SpecVersion = bom.SpecVersion.String()
@@ -49,7 +49,7 @@ func readCycloneDX(doc *Document, data []byte) {
 		doc.SpecVersion = xmlSpecVersion(bom.XMLNS)
 	}
 	if doc.SpecVersion == "" || strings.Contains(doc.SpecVersion, "SpecVersion(") {
-		doc.problem(ProblemVersion, lineOf(data, "specVersion"), "unknown CycloneDX specVersion: 1.0 to 1.7 are read")
+		doc.problemAt(ProblemVersion, data, "specVersion", "unknown CycloneDX specVersion: 1.0 to 1.7 are read")
 		return
 	}
 	doc.Parsed = true
@@ -89,7 +89,7 @@ func checkCycloneDX(doc *Document, bom *cdx.BOM, data []byte) {
 		doc.missing(NTIATimestamp)
 		doc.problem(ProblemNTIA, 0, "no metadata.timestamp (NTIA: timestamp)")
 	} else if !validTime(md.Timestamp) && !validTimeOffset(md.Timestamp) {
-		doc.problem(ProblemSpec, lineOf(data, md.Timestamp), fmt.Sprintf("metadata.timestamp %q is not a date-time", md.Timestamp))
+		doc.problemAt(ProblemSpec, data, md.Timestamp, fmt.Sprintf("metadata.timestamp %q is not a date-time", md.Timestamp))
 	}
 	if md == nil || (md.Authors == nil || len(*md.Authors) == 0) && !hasTools(md.Tools) && md.Manufacturer == nil && md.Manufacture == nil {
 		doc.missing(NTIAAuthor)
@@ -156,7 +156,7 @@ func checkCycloneDX(doc *Document, bom *cdx.BOM, data []byte) {
 					parts = append(parts, ch.Expression)
 				case ch.License != nil && ch.License.ID != "":
 					if _, ok := licpolicy.Known(ch.License.ID); !ok {
-						doc.problem(ProblemLicense, lineOf(data, ch.License.ID), fmt.Sprintf("component %s: licence id %q is not on the SPDX licence list (use name for other licences)", l, ch.License.ID))
+						doc.problemAt(ProblemLicense, data, ch.License.ID, fmt.Sprintf("component %s: licence id %q is not on the SPDX licence list (use name for other licences)", l, ch.License.ID))
 					} else {
 						parts = append(parts, ch.License.ID)
 					}
@@ -176,13 +176,13 @@ func checkCycloneDX(doc *Document, bom *cdx.BOM, data []byte) {
 	if bom.Dependencies != nil {
 		for _, d := range *bom.Dependencies {
 			if !refs[d.Ref] {
-				doc.problem(ProblemReference, lineOf(data, `"`+d.Ref+`"`), fmt.Sprintf("dependencies names %q, which is not the bom-ref of a component or service (dangling reference)", d.Ref))
+				doc.problemAt(ProblemReference, data, `"`+d.Ref+`"`, fmt.Sprintf("dependencies names %q, which is not the bom-ref of a component or service (dangling reference)", d.Ref))
 			}
 			if d.Dependencies != nil {
 				for _, to := range *d.Dependencies {
 					links++
 					if !refs[to] {
-						doc.problem(ProblemReference, lineOf(data, `"`+to+`"`), fmt.Sprintf("%q depends on %q, which is not the bom-ref of a component or service (dangling reference)", d.Ref, to))
+						doc.problemAt(ProblemReference, data, `"`+to+`"`, fmt.Sprintf("%q depends on %q, which is not the bom-ref of a component or service (dangling reference)", d.Ref, to))
 					}
 				}
 			}

@@ -35,6 +35,7 @@ func Read(p string, data []byte) (doc *Document) {
 		}
 	}()
 	read(doc, data)
+	doc.summarize()
 	return doc
 }
 
@@ -155,6 +156,7 @@ var (
 	spdxVersionRE = regexp.MustCompile(`(?i)spdxVersion["']?\s*[:=>]\s*["']?(SPDX-[0-9A-Za-z.]+)`)
 	specVersionRE = regexp.MustCompile(`(?i)<spdx:specVersion>\s*(SPDX-[0-9A-Za-z.]+)`)
 	yamlLineRE    = regexp.MustCompile(`line (\d+)`)
+	quotedRE      = regexp.MustCompile(`"([^"]{2,})"|'([^']{2,})'`)
 )
 
 // knownSPDX are the versions spdx/tools-golang reads.
@@ -238,7 +240,7 @@ func errorLine(enc string, data []byte, err error) int {
 		}
 	}
 	// Tag-value errors quote the offending tag or value.
-	for _, q := range regexp.MustCompile(`"([^"]{2,})"|'([^']{2,})'`).FindAllStringSubmatch(msg, -1) {
+	for _, q := range quotedRE.FindAllStringSubmatch(msg, -1) {
 		s := q[1] + q[2]
 		if l := lineOf(data, s); l > 0 {
 			return l

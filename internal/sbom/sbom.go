@@ -9,7 +9,9 @@
 package sbom
 
 import (
+	"fmt"
 	"path"
+	"sort"
 	"strings"
 )
 
@@ -72,6 +74,9 @@ type Document struct {
 	Problems []Problem `json:"problems,omitempty"`
 	// Components are the packages, for comparing with the lockfiles.
 	Components []Component `json:"-"`
+
+	// dropped counts, by kind, the problems not kept (maxProblems).
+	dropped map[string]int
 }
 
 // Problem is one thing wrong with a document.
@@ -118,9 +123,57 @@ func Detect(p string) (string, bool) {
 	return "", false
 }
 
+// maxProblems caps the problems kept of each kind: a broken or hostile
+// document can have one per element, each would be a finding, and finding
+// its line reads the document again.
+const maxProblems = 20
+
 // problem records a problem.
 func (d *Document) problem(kind string, line int, msg string) {
-	d.Problems = append(d.Problems, Problem{Kind: kind, Line: line, Message: msg})
+	if d.keep(kind) {
+		d.Problems = append(d.Problems, Problem{Kind: kind, Line: line, Message: msg})
+	}
+}
+
+// problemAt records a problem at the line where needle first occurs in
+// data (0 when it does not), looked for only when the problem is kept.
+func (d *Document) problemAt(kind string, data []byte, needle, msg string) {
+	if d.keep(kind) {
+		d.Problems = append(d.Problems, Problem{Kind: kind, Line: lineOf(data, needle), Message: msg})
+	}
+}
+
+// keep reports whether another problem of kind is kept, and counts it
+// when not.
+func (d *Document) keep(kind string) bool {
+	n := 0
+	for _, p := range d.Problems {
+		if p.Kind == kind {
+			n++
+		}
+	}
+	if n < maxProblems {
+		return true
+	}
+	if d.dropped == nil {
+		d.dropped = map[string]int{}
+	}
+	d.dropped[kind]++
+	return false
+}
+
+// summarize adds, for each kind with problems not kept, one saying how
+// many more there are.
+func (d *Document) summarize() {
+	kinds := make([]string, 0, len(d.dropped))
+	for k := range d.dropped {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	for _, k := range kinds {
+		d.Problems = append(d.Problems, Problem{Kind: k, Message: fmt.Sprintf("and %d more %s problems of this document, not listed", d.dropped[k], k)})
+	}
+	d.dropped = nil
 }
 
 // missing records an NTIA gap once.

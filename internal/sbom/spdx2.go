@@ -21,17 +21,18 @@ import (
 // references.
 func checkSPDX2(doc *Document, d *spdx.Document, data []byte) {
 	doc.Packages = len(d.Packages)
-	spec := func(line int, format string, args ...any) {
-		doc.problem(ProblemSpec, line, fmt.Sprintf(format, args...))
+	// spec records a specification problem at the line of needle.
+	spec := func(needle, format string, args ...any) {
+		doc.problemAt(ProblemSpec, data, needle, fmt.Sprintf(format, args...))
 	}
 	if d.DocumentName == "" {
-		spec(0, "the document has no name (DocumentName)")
+		spec("", "the document has no name (DocumentName)")
 	}
 	if d.DocumentNamespace == "" {
-		spec(0, "the document has no namespace (DocumentNamespace), which makes it unique")
+		spec("", "the document has no namespace (DocumentNamespace), which makes it unique")
 	}
 	if d.DataLicense != "" && d.DataLicense != "CC0-1.0" {
-		spec(lineOf(data, d.DataLicense), "data licence %q: SPDX documents are licensed CC0-1.0", d.DataLicense)
+		spec(d.DataLicense, "data licence %q: SPDX documents are licensed CC0-1.0", d.DataLicense)
 	}
 
 	// NTIA: author and timestamp of the SBOM data.
@@ -46,7 +47,7 @@ func checkSPDX2(doc *Document, d *spdx.Document, data []byte) {
 		doc.problem(ProblemNTIA, 0, "no creation time (Created; NTIA: timestamp)")
 	case !validTime(ci.Created):
 		doc.missing(NTIATimestamp)
-		doc.problem(ProblemSpec, lineOf(data, ci.Created), fmt.Sprintf("creation time %q is not of the form 2006-01-02T15:04:05Z", ci.Created))
+		doc.problemAt(ProblemSpec, data, ci.Created, fmt.Sprintf("creation time %q is not of the form 2006-01-02T15:04:05Z", ci.Created))
 	}
 
 	ids := map[common.ElementID]bool{"DOCUMENT": true}
@@ -93,7 +94,7 @@ func checkSPDX2(doc *Document, d *spdx.Document, data []byte) {
 			noSupplier = append(noSupplier, label(p.PackageName, id))
 		}
 		if p.PackageDownloadLocation == "" {
-			spec(lineOf(data, p.PackageName), "package %s has no download location (PackageDownloadLocation; NOASSERTION when unknown)", label(p.PackageName, id))
+			spec(p.PackageName, "package %s has no download location (PackageDownloadLocation; NOASSERTION when unknown)", label(p.PackageName, id))
 		}
 		where := "package " + label(p.PackageName, id)
 		lic.check(where, "licenseConcluded", p.PackageLicenseConcluded)
@@ -129,7 +130,7 @@ func checkSPDX2(doc *Document, d *spdx.Document, data []byte) {
 		}
 		if s.SnippetFromFileSPDXIdentifier != "" && !ids[s.SnippetFromFileSPDXIdentifier] {
 			ref := "SPDXRef-" + string(s.SnippetFromFileSPDXIdentifier)
-			doc.problem(ProblemReference, lineOf(data, ref), fmt.Sprintf("%s is from file %s, which the document does not have", where, ref))
+			doc.problemAt(ProblemReference, data, ref, fmt.Sprintf("%s is from file %s, which the document does not have", where, ref))
 		}
 	}
 
@@ -142,13 +143,13 @@ func checkSPDX2(doc *Document, d *spdx.Document, data []byte) {
 		s := elementString(e)
 		if e.DocumentRefID != "" {
 			if !docRefs[e.DocumentRefID] {
-				doc.problem(ProblemReference, lineOf(data, "DocumentRef-"+string(e.DocumentRefID)),
+				doc.problemAt(ProblemReference, data, "DocumentRef-"+string(e.DocumentRefID),
 					fmt.Sprintf("%s names %s, but the document declares no external document DocumentRef-%s", what, s, e.DocumentRefID))
 			}
 			return
 		}
 		if !ids[e.ElementRefID] && !externalElement(d, data, e.ElementRefID) {
-			doc.problem(ProblemReference, lineOf(data, s), fmt.Sprintf("%s names %s, which is not an element of the document (dangling reference)", what, s))
+			doc.problemAt(ProblemReference, data, s, fmt.Sprintf("%s names %s, which is not an element of the document (dangling reference)", what, s))
 		}
 	}
 	describes, links := 0, 0
@@ -265,7 +266,7 @@ func (c *licenceChecker) check(where, field, v string) {
 	if err != nil {
 		if !c.seen[v] {
 			c.seen[v] = true
-			c.doc.problem(ProblemLicense, lineOf(c.data, v), fmt.Sprintf("%s: %s %q is not a valid SPDX licence expression: %v", where, field, v, err))
+			c.doc.problemAt(ProblemLicense, c.data, v, fmt.Sprintf("%s: %s %q is not a valid SPDX licence expression: %v", where, field, v, err))
 		}
 		return
 	}
@@ -277,13 +278,13 @@ func (c *licenceChecker) check(where, field, v string) {
 		if doc, local, ok := strings.Cut(id, ":"); ok {
 			if !c.docRefs[common.DocumentID(strings.TrimPrefix(doc, "DocumentRef-"))] && !c.seen[id] {
 				c.seen[id] = true
-				c.doc.problem(ProblemReference, lineOf(c.data, id), fmt.Sprintf("%s: %s uses %s from an external document the document does not declare", where, field, local))
+				c.doc.problemAt(ProblemReference, c.data, id, fmt.Sprintf("%s: %s uses %s from an external document the document does not declare", where, field, local))
 			}
 			continue
 		}
 		if !c.refs[id] && !c.seen[id] {
 			c.seen[id] = true
-			c.doc.problem(ProblemReference, lineOf(c.data, id), fmt.Sprintf("%s: %s uses %s, which the document does not define (no extracted licensing info for it)", where, field, id))
+			c.doc.problemAt(ProblemReference, c.data, id, fmt.Sprintf("%s: %s uses %s, which the document does not define (no extracted licensing info for it)", where, field, id))
 		}
 	}
 }

@@ -25,7 +25,7 @@ func readSPDX3(doc *Document, data []byte) {
 	}
 	ctx := fmt.Sprint(top.Context)
 	if !strings.Contains(ctx, "spdx.org/rdf/3") {
-		doc.problem(ProblemParse, lineOf(data, "@context"), "JSON-LD document without the SPDX 3 context (https://spdx.org/rdf/3.0.1/spdx-context.jsonld)")
+		doc.problemAt(ProblemParse, data, "@context", "JSON-LD document without the SPDX 3 context (https://spdx.org/rdf/3.0.1/spdx-context.jsonld)")
 		return
 	}
 	str := func(m map[string]any, k string) string { s, _ := m[k].(string); return s }
@@ -76,17 +76,17 @@ func readSPDX3(doc *Document, data []byte) {
 		}
 		if len(list(ci, "createdBy")) == 0 {
 			doc.missing(NTIAAuthor)
-			doc.problem(ProblemNTIA, lineOf(data, `"CreationInfo"`), "CreationInfo without createdBy (NTIA: author)")
+			doc.problemAt(ProblemNTIA, data, `"CreationInfo"`, "CreationInfo without createdBy (NTIA: author)")
 		}
 		if c := str(ci, "created"); c == "" {
 			doc.missing(NTIATimestamp)
-			doc.problem(ProblemNTIA, lineOf(data, `"CreationInfo"`), "CreationInfo without created (NTIA: timestamp)")
+			doc.problemAt(ProblemNTIA, data, `"CreationInfo"`, "CreationInfo without created (NTIA: timestamp)")
 		} else if _, err := time.Parse(time.RFC3339, c); err != nil {
-			doc.problem(ProblemSpec, lineOf(data, c), fmt.Sprintf("created %q is not a date-time", c))
+			doc.problemAt(ProblemSpec, data, c, fmt.Sprintf("created %q is not a date-time", c))
 		}
 	}
 	if doc.SpecVersion != "" && !strings.HasPrefix(doc.SpecVersion, "3.") {
-		doc.problem(ProblemVersion, lineOf(data, doc.SpecVersion), fmt.Sprintf("specVersion %q in an SPDX 3 JSON-LD document", doc.SpecVersion))
+		doc.problemAt(ProblemVersion, data, doc.SpecVersion, fmt.Sprintf("specVersion %q in an SPDX 3 JSON-LD document", doc.SpecVersion))
 		return
 	}
 	doc.Parsed = true
@@ -115,7 +115,7 @@ func readSPDX3(doc *Document, data []byte) {
 			from, to := str(e, "from"), list(e, "to")
 			for _, ref := range append([]string{from}, to...) {
 				if ref != "" && !ids[ref] && !imports[ref] && !special3(ref) {
-					doc.problem(ProblemReference, lineOf(data, `"`+ref+`"`), fmt.Sprintf("relationship %s names %s, which is neither an element of the document nor imported (dangling reference)", str(e, "spdxId"), ref))
+					doc.problemAt(ProblemReference, data, `"`+ref+`"`, fmt.Sprintf("relationship %s names %s, which is neither an element of the document nor imported (dangling reference)", str(e, "spdxId"), ref))
 				}
 			}
 			rt := str(e, "relationshipType")
