@@ -28,7 +28,8 @@ func dependencyUpdateTool() *Check {
 package.json) and compares what it covers with the ecosystems the repository uses: Go modules, npm (with yarn
 and pnpm), Cargo, Python (pip, Poetry, uv, Pipenv), Bundler, Composer, Maven and GitHub Actions. Renovate covers
 every ecosystem unless ` + "`enabledManagers`" + ` narrows it; Dependabot covers the ` + "`package-ecosystem`" + ` entries of its
-` + "`updates`" + `. Not applicable when the repository has no dependency manifest and no workflow.
+` + "`updates`" + `. The check's ` + "`note`" + ` in JSON names the configuration read. Not applicable when the repository has
+no dependency manifest and no workflow.
 
 **Why (GGI-A-22 Manage software vulnerabilities; GGI-A-23):** fixes for vulnerable dependencies only help once they
 are applied; an update tool proposes them as pull requests the day they are released.
@@ -96,17 +97,20 @@ func runDependencyUpdateTool(p *Pass) error {
 	for _, name := range []string{"renovate.json", "renovate.json5", ".renovaterc", ".renovaterc.json", ".renovaterc.json5",
 		".github/renovate.json", ".github/renovate.json5", ".gitlab/renovate.json", ".gitlab/renovate.json5"} {
 		if _, ok := p.Target.Lookup(name); ok {
+			p.Note("Renovate (" + name + ")")
 			return renovateCovers(p, name, present)
 		}
 	}
 	if data, err := p.Target.ReadFile("package.json"); err == nil {
 		var m map[string]json.RawMessage
 		if json.Unmarshal(data, &m) == nil && m["renovate"] != nil {
+			p.Note(`Renovate (the "renovate" key of package.json)`)
 			return nil
 		}
 	}
 	for _, name := range []string{".github/dependabot.yml", ".github/dependabot.yaml"} {
 		if _, ok := p.Target.Lookup(name); ok {
+			p.Note("Dependabot (" + name + ")")
 			return dependabotCovers(p, name, present)
 		}
 	}

@@ -16,15 +16,16 @@ func TestDependencyUpdateTool(t *testing.T) {
 		files fstest.MapFS
 		want  string
 		na    bool
+		note  string // what a pass says it found
 	}{
 		{"dependabot covers", fstest.MapFS{"go.mod": file("module m\n"), ".github/workflows/ci.yml": wf,
-			".github/dependabot.yml": file("version: 2\nupdates:\n  - package-ecosystem: gomod\n    directory: /\n  - package-ecosystem: github-actions\n    directory: /\n")}, "", false},
+			".github/dependabot.yml": file("version: 2\nupdates:\n  - package-ecosystem: gomod\n    directory: /\n  - package-ecosystem: github-actions\n    directory: /\n")}, "", false, "Dependabot (.github/dependabot.yml)"},
 		{"dependabot misses npm", fstest.MapFS{"go.mod": file("module m\n"), "web/package.json": file("{}"),
-			".github/dependabot.yml": file("version: 2\nupdates:\n  - package-ecosystem: gomod\n    directory: /\n")}, "does not cover npm (web/package.json)", false},
-		{"renovate", fstest.MapFS{"Cargo.toml": file("[package]\n"), "renovate.json": file(`{"extends": ["config:recommended"]}`)}, "", false},
-		{"renovate narrowed", fstest.MapFS{"Cargo.toml": file("[package]\n"), "renovate.json": file(`{"enabledManagers": ["npm"]}`)}, "enables only npm, not cargo", false},
-		{"none", fstest.MapFS{"Gemfile": file("source 'x'\n")}, "no Dependabot or Renovate configuration, and the repository uses bundler", false},
-		{"nothing to update", fstest.MapFS{"README.md": file("x")}, "", true},
+			".github/dependabot.yml": file("version: 2\nupdates:\n  - package-ecosystem: gomod\n    directory: /\n")}, "does not cover npm (web/package.json)", false, ""},
+		{"renovate", fstest.MapFS{"Cargo.toml": file("[package]\n"), "renovate.json": file(`{"extends": ["config:recommended"]}`)}, "", false, "Renovate (renovate.json)"},
+		{"renovate narrowed", fstest.MapFS{"Cargo.toml": file("[package]\n"), "renovate.json": file(`{"enabledManagers": ["npm"]}`)}, "enables only npm, not cargo", false, ""},
+		{"none", fstest.MapFS{"Gemfile": file("source 'x'\n")}, "no Dependabot or Renovate configuration, and the repository uses bundler", false, ""},
+		{"nothing to update", fstest.MapFS{"README.md": file("x")}, "", true, ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -35,6 +36,9 @@ func TestDependencyUpdateTool(t *testing.T) {
 			}
 			if (p.NotApplicableReason() != "") != tc.na {
 				t.Errorf("not applicable: %q", p.NotApplicableReason())
+			}
+			if tc.want == "" && !tc.na && p.NoteText() != tc.note {
+				t.Errorf("note %q, want %q", p.NoteText(), tc.note)
 			}
 		})
 	}
@@ -49,13 +53,14 @@ func TestVulnerabilityScanning(t *testing.T) {
 		files fstest.MapFS
 		want  string
 		na    bool
+		note  string // what a pass says it found
 	}{
-		{"govulncheck", fstest.MapFS{"go.mod": file("module m\n"), ".github/workflows/v.yml": step("run: go run golang.org/x/vuln/cmd/govulncheck@latest ./...")}, "", false},
-		{"osv action", fstest.MapFS{"package.json": file("{}"), ".github/workflows/v.yml": step("uses: google/osv-scanner-action/osv-scanner-action@v2")}, "", false},
-		{"npm audit in GitLab", fstest.MapFS{"package.json": file("{}"), ".gitlab-ci.yml": file("audit:\n  script:\n    - npm audit --audit-level=high\n")}, "", false},
-		{"echo is not a scan", fstest.MapFS{"package.json": file("{}"), ".github/workflows/v.yml": step("run: echo osv-scanner")}, "no CI job scans the dependencies", false},
-		{"no CI", fstest.MapFS{"Cargo.toml": file("[package]\n")}, "no CI job scans", false},
-		{"no dependencies", fstest.MapFS{"README.md": file("x")}, "", true},
+		{"govulncheck", fstest.MapFS{"go.mod": file("module m\n"), ".github/workflows/v.yml": step("run: go run golang.org/x/vuln/cmd/govulncheck@latest ./...")}, "", false, "govulncheck in .github/workflows/v.yml"},
+		{"osv action", fstest.MapFS{"package.json": file("{}"), ".github/workflows/v.yml": step("uses: google/osv-scanner-action/osv-scanner-action@v2")}, "", false, "osv-scanner in .github/workflows/v.yml"},
+		{"npm audit in GitLab", fstest.MapFS{"package.json": file("{}"), ".gitlab-ci.yml": file("audit:\n  script:\n    - npm audit --audit-level=high\n")}, "", false, "npm audit in .gitlab-ci.yml"},
+		{"echo is not a scan", fstest.MapFS{"package.json": file("{}"), ".github/workflows/v.yml": step("run: echo osv-scanner")}, "no CI job scans the dependencies", false, ""},
+		{"no CI", fstest.MapFS{"Cargo.toml": file("[package]\n")}, "no CI job scans", false, ""},
+		{"no dependencies", fstest.MapFS{"README.md": file("x")}, "", true, ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -66,6 +71,9 @@ func TestVulnerabilityScanning(t *testing.T) {
 			}
 			if (p.NotApplicableReason() != "") != tc.na {
 				t.Errorf("not applicable: %q", p.NotApplicableReason())
+			}
+			if tc.want == "" && !tc.na && p.NoteText() != tc.note {
+				t.Errorf("note %q, want %q", p.NoteText(), tc.note)
 			}
 		})
 	}

@@ -239,8 +239,8 @@ func runLicenseScanning(p *Pass) error {
 		}
 		scanners = append(scanners, licenceScanner{name: s, uses: r, command: r, hook: r})
 	}
-	found, files := ciRuns(p, scanners)
-	if found {
+	m, files := ciRuns(p, scanners)
+	if m.tool != "" {
 		return nil
 	}
 	if len(files) == 0 {

@@ -42,12 +42,15 @@ func TestSBOMPresent(t *testing.T) {
 		files fstest.MapFS
 		want  string // substring of the one finding, "" for none
 		na    bool
+		note  string // what a pass says it found
 	}{
-		{"committed", fstest.MapFS{"sbom.spdx.json": file(testSPDX), "package-lock.json": file(testLock)}, "", false},
+		{"committed", fstest.MapFS{"sbom.spdx.json": file(testSPDX), "package-lock.json": file(testLock),
+			"examples/bom.json": file("{}")}, "", false, "committed: sbom.spdx.json (SPDX-2.3 json document)"},
 		{"generated in CI", fstest.MapFS{"package-lock.json": file(testLock),
-			".github/workflows/sbom.yml": file("on: push\njobs:\n  s:\n    steps:\n      - uses: anchore/sbom-action@v0\n")}, "", false},
-		{"missing", fstest.MapFS{"package-lock.json": file(testLock)}, "no SBOM", false},
-		{"nothing to describe", fstest.MapFS{"README.md": file("x")}, "", true},
+			".github/workflows/sbom.yml": file("on: push\njobs:\n  s:\n    steps:\n      - uses: anchore/sbom-action@v0\n")}, "", false,
+			"generated in CI: syft in .github/workflows/sbom.yml"},
+		{"missing", fstest.MapFS{"package-lock.json": file(testLock)}, "no SBOM", false, ""},
+		{"nothing to describe", fstest.MapFS{"README.md": file("x")}, "", true, ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -58,6 +61,9 @@ func TestSBOMPresent(t *testing.T) {
 			}
 			if (p.NotApplicableReason() != "") != tc.na {
 				t.Errorf("not applicable: %q", p.NotApplicableReason())
+			}
+			if p.NoteText() != tc.note {
+				t.Errorf("note %q, want %q", p.NoteText(), tc.note)
 			}
 		})
 	}

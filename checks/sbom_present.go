@@ -21,7 +21,8 @@ document (` + "`bom.json`" + `, ` + "`bom.xml`" + `, ` + "`*.cdx.json`" + `, ` +
 anchore/sbom-action, cdxgen, the CycloneDX generators (cyclonedx-gomod, cyclonedx-npm, cyclonedx-py, the Maven and
 Gradle plugins), Trivy with an SBOM format, Microsoft's sbom-tool, Kubernetes' bom, GoReleaser's sboms,
 ` + "`ospolint sbom`" + `, or actions/attest-sbom. Documents under examples/, samples/, test/ or fixtures/ directories
-show a format rather than describe the project and do not count. The JSON report lists the documents found under ` + "`facts.sboms`" + `.
+show a format rather than describe the project and do not count. A pass says what it found, the documents or the
+generator and its CI file (the check's ` + "`note`" + ` in JSON); the JSON report lists the documents under ` + "`facts.sboms`" + `.
 A repository without any lockfile and without an SBOM has nothing to describe: not applicable.
 
 **Why (GGI-A-23 Manage software dependencies; GGI-A-21; GGI-A-42):** handbook 1.3 names the SBOM as the way to
@@ -59,12 +60,18 @@ func sbomGenerators() []licenceScanner {
 }
 
 func runSBOMPresent(p *Pass) error {
+	var committed []string
 	for _, d := range p.Target.SBOMs() {
 		if projectSBOM(d.Path) {
-			return nil
+			committed = append(committed, d.Path+" ("+describeDoc(d)+")")
 		}
 	}
-	if found, _ := ciRuns(p, sbomGenerators()); found {
+	if len(committed) > 0 {
+		p.Note("committed: " + firstFive(committed))
+		return nil
+	}
+	if m, _ := ciRuns(p, sbomGenerators()); m.tool != "" {
+		p.Note("generated in CI: " + m.String())
 		return nil
 	}
 	if len(p.Target.Dependencies().Lockfiles) == 0 {
@@ -75,9 +82,17 @@ func runSBOMPresent(p *Pass) error {
 	return nil
 }
 
-// ciRuns reports whether a CI definition runs one of the tools, and the CI
-// files read (with the GitLab files they include).
-func ciRuns(p *Pass, tools []licenceScanner) (bool, []ciFile) {
+// ciMatch is a tool a CI definition runs.
+type ciMatch struct {
+	tool string // "" when none was found
+	path string // the CI file running it
+}
+
+func (m ciMatch) String() string { return m.tool + " in " + m.path }
+
+// ciRuns finds the first of the tools a CI definition runs, and lists the
+// CI files read (with the GitLab files they include).
+func ciRuns(p *Pass, tools []licenceScanner) (ciMatch, []ciFile) {
 	files := ciFiles(p.Target.index)
 	seen := map[string]bool{}
 	for i := 0; i < len(files); i++ {
@@ -91,7 +106,7 @@ func ciRuns(p *Pass, tools []licenceScanner) (bool, []ciFile) {
 		for _, st := range steps {
 			for _, s := range tools {
 				if s.matches(st) {
-					return true, files
+					return ciMatch{tool: s.name, path: f.path}, files
 				}
 			}
 		}
@@ -103,5 +118,5 @@ func ciRuns(p *Pass, tools []licenceScanner) (bool, []ciFile) {
 			}
 		}
 	}
-	return false, files
+	return ciMatch{}, files
 }
