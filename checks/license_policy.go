@@ -49,7 +49,7 @@ declared in a package manifest (the fields ` + "`license-consistent`" + ` reads)
 ` + "`SPDX-License-Identifier`" + ` of each file, read from its header, its ` + "`.license`" + ` sidecar, ` + "`REUSE.toml`" + ` or
 ` + "`.reuse/dep5`" + ` as the REUSE checks read them (the same files; a statement in ` + "`REUSE.toml`" + ` that covers
 many files is reported once, where it is written). And the licence of every locked dependency (the inventory of ` + "`lockfile`" + `, ` + "`facts.dependencies`" + ` in JSON: from
-the lockfile's own fields, installed packages, vendored trees, the Go module cache or a committed SBOM; ` + "`NOASSERTION`" + `
+the lockfile's own fields, installed packages, vendored trees, the Go module cache, Cargo's registry cache or a committed SBOM; ` + "`NOASSERTION`" + `
 when nothing on disk says), one finding per dependency and licence, at its line in the lockfile.
 It runs only when the policy is configured; without ` + "`allow`" + `
 or ` + "`deny`" + ` it is not applicable.

@@ -4,6 +4,7 @@
 package checks
 
 import (
+	"os"
 	"strings"
 	"sync"
 
@@ -50,7 +51,8 @@ func (t *Target) SBOMs() []*sbom.Document {
 
 // Dependencies is the dependency inventory of the repository's lockfiles,
 // with the licences declared on disk: lockfile fields, installed packages,
-// vendored trees and, when it is populated, the Go module cache.
+// vendored trees and, when they are populated, the Go module cache and
+// Cargo's registry cache.
 func (t *Target) Dependencies() deps.Inventory {
 	t.supply.depsOnce.Do(func() {
 		var files []string
@@ -62,7 +64,7 @@ func (t *Target) Dependencies() deps.Inventory {
 		if len(files) == 0 {
 			return
 		}
-		t.supply.inv, _ = deps.Read(t.fsys, files, deps.Options{Licenses: true, GoModCache: deps.ModCache()})
+		t.supply.inv, _ = deps.Read(t.fsys, files, deps.Options{Licenses: true, GoModCache: deps.ModCache(), CargoRegistry: deps.CargoRegistry(os.Getenv)})
 		fillFromSBOMs(t.supply.inv.Dependencies, t.SBOMs())
 	})
 	return t.supply.inv

@@ -28,6 +28,9 @@ type sbomOptions struct {
 	format  string
 	created time.Time
 	version string
+	// cargoRegistry is Cargo's crate cache, from the command's
+	// environment ("" for none).
+	cargoRegistry string
 }
 
 func newSBOM(stdout io.Writer, getenv Env) *cobra.Command {
@@ -39,8 +42,8 @@ func newSBOM(stdout io.Writer, getenv Env) *cobra.Command {
 pnpm-lock.yaml, Cargo.lock, poetry.lock, uv.lock, Pipfile.lock, requirements*.txt, Gemfile.lock,
 composer.lock, pom.xml) and writes one SBOM: the project as the root package with its detected licence,
 every locked package with its purl, version, checksums where the lockfile has them and its licence where
-something on disk declares it (lockfile fields, node_modules, vendor/, the Go module cache), and DEPENDS_ON
-relationships from the root. Nothing is fetched from the network.
+something on disk declares it (lockfile fields, node_modules, vendor/, the Go module cache, Cargo's registry
+cache under CARGO_HOME), and DEPENDS_ON relationships from the root. Nothing is fetched from the network.
 
 The creation time is --created, else SOURCE_DATE_EPOCH (seconds since 1970), else now: set one of them for
 reproducible documents.`,
@@ -50,7 +53,7 @@ reproducible documents.`,
 			if len(args) == 1 {
 				dir = args[0]
 			}
-			opt := sbomOptions{version: version}
+			opt := sbomOptions{version: version, cargoRegistry: deps.CargoRegistry(getenv)}
 			switch format {
 			case "spdx", "spdx-json", "spdx-tv", "cyclonedx", "cyclonedx-json":
 				opt.format = format
@@ -125,7 +128,7 @@ func writeSBOM(ctx context.Context, dir string, opt sbomOptions, w io.Writer) er
 	if len(deps.Lockfiles(files, nil)) == 0 {
 		return fmt.Errorf("%s: %w", dir, errNoLockfile)
 	}
-	inv, err := deps.Read(r.FS, files, deps.Options{Licenses: true, GoModCache: deps.ModCache()})
+	inv, err := deps.Read(r.FS, files, deps.Options{Licenses: true, GoModCache: deps.ModCache(), CargoRegistry: opt.cargoRegistry})
 	if err != nil {
 		return fmt.Errorf("sbom: %w", err)
 	}

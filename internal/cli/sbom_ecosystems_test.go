@@ -169,3 +169,34 @@ func TestSBOMNoLockfile(t *testing.T) {
 	}
 	run(t, bad, "sbom", dir).want(t, cli.ExitUsage)
 }
+
+// TestSBOMCargoRegistry: ospolint sbom reads a crate's licence from the
+// Cargo.toml Cargo unpacked under the command's CARGO_HOME.
+func TestSBOMCargoRegistry(t *testing.T) {
+	dir, home := t.TempDir(), t.TempDir()
+	files := map[string]string{
+		filepath.Join(dir, "Cargo.lock"): ecosystemFixtures()["cargo"]["Cargo.lock"],
+		filepath.Join(home, "registry", "src", "index.crates.io-1949cf8c6b5b557f", "serde-1.0.197", "Cargo.toml"): "[package]\nname = \"serde\"\nlicense = \"MIT OR Apache-2.0\"\n",
+	}
+	for p, s := range files {
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	env := func(k string) string {
+		return map[string]string{"CARGO_HOME": home, "SOURCE_DATE_EPOCH": "1767225600"}[k]
+	}
+	res := run(t, env, "sbom", dir)
+	res.want(t, cli.ExitOK)
+	doc := sbom.Read("x.spdx.json", []byte(res.stdout))
+	var got []string
+	for _, c := range doc.Components[1:] { // after the root
+		got = append(got, c.Name+" "+c.License)
+	}
+	if d := cmp.Diff([]string{"serde MIT OR Apache-2.0"}, got); d != "" {
+		t.Errorf("packages (-want +got):\n%s", d)
+	}
+}

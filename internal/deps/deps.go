@@ -41,12 +41,13 @@ const NoAssertion = "NOASSERTION"
 
 // Where a dependency's licence came from.
 const (
-	SourceLockfile   = "lockfile"     // the lockfile's own field (npm, composer)
-	SourceManifest   = "manifest"     // the installed package's manifest (node_modules/*/package.json, vendor/*/composer.json)
-	SourceLicense    = "license-file" // licence files of the installed or vendored package, identified by ospolint
-	SourceModCache   = "module-cache" // licence files in the Go module cache, identified by ospolint
-	SourceSBOM       = "sbom"         // a committed SBOM declares it
-	SourceVendorTree = "vendor"       // licence files under vendor/ or third_party/
+	SourceLockfile      = "lockfile"       // the lockfile's own field (npm, composer)
+	SourceManifest      = "manifest"       // the installed package's manifest (node_modules/*/package.json, vendor/*/composer.json)
+	SourceLicense       = "license-file"   // licence files of the installed or vendored package, identified by ospolint
+	SourceModCache      = "module-cache"   // licence files in the Go module cache, identified by ospolint
+	SourceRegistryCache = "registry-cache" // Cargo's unpacked crate: its Cargo.toml licence field, else its licence files
+	SourceSBOM          = "sbom"           // a committed SBOM declares it
+	SourceVendorTree    = "vendor"         // licence files under vendor/ or third_party/
 )
 
 // Checksum is a digest of the package archive, as the lockfile records it.
@@ -76,7 +77,8 @@ type Dependency struct {
 	// LicenseSource says where License came from ("" with NOASSERTION).
 	LicenseSource string `json:"licenseSource,omitempty"`
 	// LicensePath is the file License was read from, when it is not the
-	// lockfile (relative to the repository, or to the module cache).
+	// lockfile (relative to the repository, or to the module cache or the
+	// Cargo registry cache).
 	LicensePath string `json:"licensePath,omitempty"`
 	// Path is the lockfile (or manifest) and Line where the package is
 	// written, 1-based (0 when unknown).
@@ -137,6 +139,9 @@ type Options struct {
 	// GoModCache is the Go module cache to read licences from ("" skips
 	// it). ModCache finds the machine's.
 	GoModCache string
+	// CargoRegistry is where Cargo unpacks crates, one directory per
+	// registry ("" skips it). CargoRegistry() finds the machine's.
+	CargoRegistry string
 	// Licenses, when set, identifies licence files of installed, vendored
 	// and cached packages (a licensecheck run per file); without it only
 	// declared licences (lockfile fields, package manifests) are read.

@@ -182,3 +182,62 @@ func TestReadWorkspaceInstallLicence(t *testing.T) {
 		t.Errorf("licences (-want +got):\n%s", d)
 	}
 }
+
+// TestReadCargoRegistryCache: a crate's licence comes from the Cargo.toml
+// Cargo unpacked in its registry cache, else from the crate's licence
+// files there; a lockfile naming a path cannot lead out of the cache.
+func TestReadCargoRegistryCache(t *testing.T) {
+	home := t.TempDir()
+	reg := filepath.Join(home, "registry", "src")
+	write := func(p, s string) {
+		t.Helper()
+		p = filepath.Join(reg, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("index.crates.io-1949cf8c6b5b557f/serde-1.0.197/Cargo.toml", "[package]\nname = \"serde\"\nversion = \"1.0.197\"\nlicense = \"MIT/Apache-2.0\"\n")
+	write("index.crates.io-1949cf8c6b5b557f/serde-1.0.196/Cargo.toml", "[package]\nlicense = \"GPL-3.0-only\"\n")
+	write("other-registry-0123/zlib-1.0.0/Cargo.toml", "[package]\nname = \"zlib\"\nlicense-file = \"LICENSE\"\n")
+	write("other-registry-0123/zlib-1.0.0/LICENSE", mitText)
+	write("secret-1.0.0/Cargo.toml", "[package]\nlicense = \"LicenseRef-Secret\"\n")
+	lock := "[[package]]\nname = \"serde\"\nversion = \"1.0.197\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\n\n" +
+		"[[package]]\nname = \"zlib\"\nversion = \"1.0.0\"\nsource = \"sparse+https://other.example/\"\n\n" +
+		"[[package]]\nname = \"../secret\"\nversion = \"1.0.0\"\nsource = \"registry+x\"\n"
+	fsys := fstest.MapFS{"Cargo.lock": {Data: []byte(lock)}}
+	check := func(opt Options, want []licRow) {
+		t.Helper()
+		inv, err := Read(fsys, []string{"Cargo.lock"}, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []licRow
+		for _, d := range inv.Dependencies {
+			got = append(got, licRow{d.Name, d.License, d.LicenseSource, d.LicensePath})
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("licences (-want +got):\n%s", diff)
+		}
+	}
+	env := func(vars map[string]string) func(string) string { return func(k string) string { return vars[k] } }
+	if got := CargoRegistry(env(map[string]string{"CARGO_HOME": home})); got != reg {
+		t.Errorf("CargoRegistry(CARGO_HOME) = %q, want %q", got, reg)
+	}
+	if got := CargoRegistry(env(map[string]string{"HOME": filepath.Dir(home)})); got != "" {
+		t.Errorf("CargoRegistry(HOME without .cargo) = %q, want none", got)
+	}
+	check(Options{}, []licRow{{"../secret", NoAssertion, "", ""}, {"serde", NoAssertion, "", ""}, {"zlib", NoAssertion, "", ""}})
+	check(Options{CargoRegistry: reg}, []licRow{
+		{"../secret", NoAssertion, "", ""},
+		{"serde", "MIT OR Apache-2.0", SourceRegistryCache, "index.crates.io-1949cf8c6b5b557f/serde-1.0.197/Cargo.toml"},
+		{"zlib", NoAssertion, "", ""},
+	})
+	check(Options{CargoRegistry: reg, Licenses: true}, []licRow{
+		{"../secret", NoAssertion, "", ""},
+		{"serde", "MIT OR Apache-2.0", SourceRegistryCache, "index.crates.io-1949cf8c6b5b557f/serde-1.0.197/Cargo.toml"},
+		{"zlib", "MIT", SourceRegistryCache, "other-registry-0123/zlib-1.0.0/LICENSE"},
+	})
+}

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -23,9 +24,11 @@ import (
 // resolveLicenses fills in the licence of each dependency the lockfile did
 // not declare, from what is on disk, first found wins: the installed
 // package's manifest (node_modules/NAME/package.json,
-// vendor/VENDOR/NAME/composer.json), then, with opt.Licenses, the licence
-// files of the installed or vendored package (node_modules, vendor/ for Go
-// and Composer, third_party/NAME) and of the Go module in the module cache.
+// vendor/VENDOR/NAME/composer.json, the crate's Cargo.toml in Cargo's
+// registry cache), then, with opt.Licenses, the licence files of the
+// installed or vendored package (node_modules, vendor/ for Go and Composer,
+// the crate in the registry cache, third_party/NAME) and of the Go module
+// in the module cache.
 func resolveLicenses(fsys fs.FS, ds []Dependency, opt Options) {
 	cache := map[string]licenceFound{} // by directory
 	for i := range ds {
@@ -38,7 +41,7 @@ func resolveLicenses(fsys fs.FS, ds []Dependency, opt Options) {
 			base = ""
 		}
 		for _, c := range candidates(d, base, opt) {
-			key := c.source + "\x00" + c.dir
+			key := c.source + "\x00" + c.dir + "\x00" + c.manifest
 			f, ok := cache[key]
 			if !ok {
 				f = c.find(fsys, opt)
@@ -87,6 +90,14 @@ func candidates(d *Dependency, base string, opt Options) []candidate {
 		if opt.Licenses {
 			out = append(out, candidate{source: SourceLicense, dir: dir})
 		}
+	case Cargo:
+		if opt.CargoRegistry != "" && d.Local == "" && crateWord.MatchString(d.Name) && crateWord.MatchString(d.Version) {
+			dir := d.Name + "-" + d.Version
+			out = append(out, candidate{source: SourceRegistryCache, dir: dir, manifest: "Cargo.toml"})
+			if opt.Licenses {
+				out = append(out, candidate{source: SourceRegistryCache, dir: dir})
+			}
+		}
 	case Go:
 		if opt.Licenses {
 			if d.Local != "" {
@@ -119,15 +130,39 @@ func candidates(d *Dependency, base string, opt Options) []candidate {
 	return kept
 }
 
+// crateWord is what a crate name or version may be: a hostile Cargo.lock
+// cannot name a directory outside the registry cache.
+var crateWord = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_.+-]*$`)
+
 func (c candidate) find(fsys fs.FS, opt Options) licenceFound {
-	if c.source == SourceModCache {
+	switch c.source {
+	case SourceModCache:
 		root := filepath.Join(opt.GoModCache, filepath.FromSlash(c.dir))
-		f := licenceFiles(os.DirFS(root), ".")
-		if f.expr != "" {
-			f.path = path.Join(c.dir, f.path)
+		return licenceFiles(os.DirFS(root), ".").under(c.dir)
+	case SourceRegistryCache:
+		// One directory per registry (index.crates.io-HASH, ...).
+		regs, _ := os.ReadDir(opt.CargoRegistry)
+		for _, r := range regs {
+			cache := os.DirFS(filepath.Join(opt.CargoRegistry, r.Name()))
+			if st, err := fs.Stat(cache, c.dir); err == nil && st.IsDir() {
+				return c.read(cache).under(r.Name())
+			}
 		}
-		return f
+		return licenceFound{}
 	}
+	return c.read(fsys)
+}
+
+// under puts a path found in a cache below the cache's directory dir.
+func (f licenceFound) under(dir string) licenceFound {
+	if f.expr != "" {
+		f.path = path.Join(dir, f.path)
+	}
+	return f
+}
+
+// read reads the candidate's manifest, or identifies its licence files.
+func (c candidate) read(fsys fs.FS) licenceFound {
 	if c.manifest != "" {
 		p := path.Join(c.dir, c.manifest)
 		data, err := repo.ReadFile(fsys, p, maxManifestSize)
@@ -186,6 +221,30 @@ func licenceFiles(fsys fs.FS, dir string) licenceFound {
 		where = res.Files[0].Path
 	}
 	return licenceFound{expr: res.Expression, path: path.Join(dir, where)}
+}
+
+// CargoRegistry returns where Cargo unpacks the crates it downloads,
+// $CARGO_HOME/registry/src (by default $HOME/.cargo/registry/src), or ""
+// when it does not exist. getenv reads the environment (os.Getenv, or a
+// command's own).
+func CargoRegistry(getenv func(string) string) string {
+	home := getenv("CARGO_HOME")
+	if home == "" {
+		h := getenv("HOME")
+		if h == "" {
+			h = getenv("USERPROFILE") // Windows
+		}
+		if h == "" {
+			return ""
+		}
+		home = filepath.Join(h, ".cargo")
+	}
+	d := filepath.Join(home, "registry", "src")
+	// The directory comes from the environment, not from the repository.
+	if st, err := os.Stat(d); err == nil && st.IsDir() { //nolint:gosec // see above
+		return d
+	}
+	return ""
 }
 
 // ModCache returns the machine's Go module cache: $GOMODCACHE, else what

@@ -29,7 +29,7 @@ type DependencyFact struct {
 	Direct    bool   `json:"direct"`
 	// License is an SPDX expression or NOASSERTION; LicenseSource says
 	// where it was read (lockfile, manifest, license-file, module-cache,
-	// vendor, sbom).
+	// registry-cache, vendor, sbom).
 	License       string `json:"license"`
 	LicenseSource string `json:"licenseSource,omitempty"`
 	Path          string `json:"path"`
