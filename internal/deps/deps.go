@@ -212,20 +212,21 @@ func Format(p string) string {
 	return ""
 }
 
-// candidateName is a cheap first test on a base name, so a walk of a large
-// tree without lockfiles builds no format table per file.
-func candidateName(base string) bool {
+// candidateName is a cheap first test on a path, so a walk of a large tree
+// without lockfiles builds no format table per file (a tree of text files
+// included).
+func candidateName(base, p string) bool {
 	switch base {
 	case "go.mod", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "Cargo.lock", "poetry.lock",
 		"uv.lock", "Pipfile.lock", "Gemfile.lock", "gems.locked", "composer.lock", "pom.xml":
 		return true
 	}
-	return strings.HasSuffix(base, ".txt")
+	return isRequirements(base, p)
 }
 
 func lookupFormat(p string) (format, bool) {
 	base := path.Base(p)
-	if !candidateName(base) {
+	if !candidateName(base, p) {
 		return format{}, false
 	}
 	for _, f := range formats() {

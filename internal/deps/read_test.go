@@ -241,3 +241,19 @@ func TestReadCargoRegistryCache(t *testing.T) {
 		{"zlib", "MIT", SourceRegistryCache, "other-registry-0123/zlib-1.0.0/LICENSE"},
 	})
 }
+
+// TestFormatOfOtherFilesAllocatesNothing: Format runs on every file of a
+// scanned tree; a text file that is no requirements file built the whole
+// format table each time.
+func TestFormatOfOtherFilesAllocatesNothing(t *testing.T) {
+	for _, p := range []string{"docs/notes.txt", "main.go", "LICENSE"} {
+		if n := testing.AllocsPerRun(100, func() { _ = Format(p) }); n != 0 {
+			t.Errorf("Format(%q): %v allocations", p, n)
+		}
+	}
+	for p, want := range map[string]string{"requirements-dev.txt": "requirements.txt", "requirements/base.txt": "requirements.txt", "web/yarn.lock": "yarn.lock"} {
+		if got := Format(p); got != want {
+			t.Errorf("Format(%q) = %q, want %q", p, got, want)
+		}
+	}
+}
