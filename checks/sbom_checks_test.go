@@ -4,9 +4,12 @@
 package checks
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/ospolint/ospolint/internal/deps"
 )
 
 const testSPDX = `{
@@ -179,5 +182,28 @@ func TestSBOMExamplesAreNotTheProjects(t *testing.T) {
 	_, p := runCheck(t, sbomFresh(), files, nil)
 	if p.NotApplicableReason() == "" {
 		t.Error("sbom-fresh compared an example with the lockfiles")
+	}
+}
+
+// TestDependencyLicenceFromSBOM: a dependency nothing else on disk
+// licenses takes the licence the project's SBOM declares for its purl; an
+// example document under examples/ is no source.
+func TestDependencyLicenceFromSBOM(t *testing.T) {
+	withLicence := strings.Replace(testSPDX, `"versionInfo": "1.3.0",`, `"versionInfo": "1.3.0", "licenseDeclared": "MIT",`, 1)
+	lock := `{"lockfileVersion": 3, "packages": {"": {"dependencies": {"left-pad": "^1.3.0"}}, "node_modules/left-pad": {"version": "1.3.0"}}}`
+	for _, tc := range []struct {
+		sbomPath, want, source string
+	}{
+		{"sbom.spdx.json", "MIT", deps.SourceSBOM},
+		{"examples/sbom.spdx.json", deps.NoAssertion, ""},
+	} {
+		tg, err := NewTargetFS(context.Background(), fstest.MapFS{"package-lock.json": file(lock), tc.sbomPath: file(withLicence)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ds := tg.Dependencies().Dependencies
+		if len(ds) != 1 || ds[0].License != tc.want || ds[0].LicenseSource != tc.source {
+			t.Errorf("SBOM at %s: dependencies %+v, want left-pad %s from %q", tc.sbomPath, ds, tc.want, tc.source)
+		}
 	}
 }

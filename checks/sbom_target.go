@@ -70,11 +70,16 @@ func (t *Target) Dependencies() deps.Inventory {
 	return t.supply.inv
 }
 
-// fillFromSBOMs takes a dependency's licence from a committed SBOM that
-// declares one for the same package, when nothing else on disk does.
+// fillFromSBOMs takes a dependency's licence from a committed SBOM of the
+// project that declares one for the same package, when nothing else on
+// disk does; an example document (projectSBOM) describes no dependency of
+// the project.
 func fillFromSBOMs(ds []deps.Dependency, docs []*sbom.Document) {
 	byPURL := map[string]string{}
 	for _, d := range docs {
+		if !projectSBOM(d.Path) {
+			continue
+		}
 		for _, c := range d.Components {
 			if c.PURL != "" && c.License != "" && c.License != "NOASSERTION" && c.License != "NONE" {
 				byPURL[c.PURL] = c.License
