@@ -4,20 +4,13 @@
 package checks
 
 import (
-	"strings"
 	"testing"
 	"testing/fstest"
 )
 
 func TestDependencyUpdateTool(t *testing.T) {
 	wf := file("on: push\njobs:\n  t:\n    steps:\n      - run: make\n")
-	cases := []struct {
-		name  string
-		files fstest.MapFS
-		want  string
-		na    bool
-		note  string // what a pass says it found
-	}{
+	runCheckCases(t, dependencyUpdateTool, []checkCase{
 		{"dependabot covers", fstest.MapFS{"go.mod": file("module m\n"), ".github/workflows/ci.yml": wf,
 			".github/dependabot.yml": file("version: 2\nupdates:\n  - package-ecosystem: gomod\n    directory: /\n  - package-ecosystem: github-actions\n    directory: /\n")}, "", false, "Dependabot (.github/dependabot.yml)"},
 		{"dependabot misses npm", fstest.MapFS{"go.mod": file("module m\n"), "web/package.json": file("{}"),
@@ -26,55 +19,19 @@ func TestDependencyUpdateTool(t *testing.T) {
 		{"renovate narrowed", fstest.MapFS{"Cargo.toml": file("[package]\n"), "renovate.json": file(`{"enabledManagers": ["npm"]}`)}, "enables only npm, not cargo", false, ""},
 		{"none", fstest.MapFS{"Gemfile": file("source 'x'\n")}, "no Dependabot or Renovate configuration, and the repository uses bundler", false, ""},
 		{"nothing to update", fstest.MapFS{"README.md": file("x")}, "", true, ""},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			fs, p := runCheck(t, dependencyUpdateTool(), tc.files, nil)
-			got := messages(fs)
-			if (tc.want == "") != (got == "") || !strings.Contains(got, tc.want) {
-				t.Errorf("findings %q, want %q", got, tc.want)
-			}
-			if (p.NotApplicableReason() != "") != tc.na {
-				t.Errorf("not applicable: %q", p.NotApplicableReason())
-			}
-			if tc.want == "" && !tc.na && p.NoteText() != tc.note {
-				t.Errorf("note %q, want %q", p.NoteText(), tc.note)
-			}
-		})
-	}
+	})
 }
 
 func TestVulnerabilityScanning(t *testing.T) {
 	step := func(s string) *fstest.MapFile {
 		return file("on: push\njobs:\n  t:\n    runs-on: x\n    steps:\n      - " + s + "\n")
 	}
-	cases := []struct {
-		name  string
-		files fstest.MapFS
-		want  string
-		na    bool
-		note  string // what a pass says it found
-	}{
+	runCheckCases(t, vulnerabilityScanning, []checkCase{
 		{"govulncheck", fstest.MapFS{"go.mod": file("module m\n"), ".github/workflows/v.yml": step("run: go run golang.org/x/vuln/cmd/govulncheck@latest ./...")}, "", false, "govulncheck in .github/workflows/v.yml"},
 		{"osv action", fstest.MapFS{"package.json": file("{}"), ".github/workflows/v.yml": step("uses: google/osv-scanner-action/osv-scanner-action@v2")}, "", false, "osv-scanner in .github/workflows/v.yml"},
 		{"npm audit in GitLab", fstest.MapFS{"package.json": file("{}"), ".gitlab-ci.yml": file("audit:\n  script:\n    - npm audit --audit-level=high\n")}, "", false, "npm audit in .gitlab-ci.yml"},
 		{"echo is not a scan", fstest.MapFS{"package.json": file("{}"), ".github/workflows/v.yml": step("run: echo osv-scanner")}, "no CI job scans the dependencies", false, ""},
 		{"no CI", fstest.MapFS{"Cargo.toml": file("[package]\n")}, "no CI job scans", false, ""},
 		{"no dependencies", fstest.MapFS{"README.md": file("x")}, "", true, ""},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			fs, p := runCheck(t, vulnerabilityScanning(), tc.files, nil)
-			got := messages(fs)
-			if (tc.want == "") != (got == "") || !strings.Contains(got, tc.want) {
-				t.Errorf("findings %q, want %q", got, tc.want)
-			}
-			if (p.NotApplicableReason() != "") != tc.na {
-				t.Errorf("not applicable: %q", p.NotApplicableReason())
-			}
-			if tc.want == "" && !tc.na && p.NoteText() != tc.note {
-				t.Errorf("note %q, want %q", p.NoteText(), tc.note)
-			}
-		})
-	}
+	})
 }

@@ -6,6 +6,7 @@ package checks
 import (
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -92,7 +93,7 @@ func runSBOMFresh(p *Pass) error {
 			listed = versions[deps.NormalizePyPI(d.Name)]
 		}
 		switch {
-		case contains(listed, normVersion(d.Version)):
+		case slices.Contains(listed, normVersion(d.Version)):
 		case len(listed) == 0:
 			missing = append(missing, d.Name+"@"+d.Version)
 		default:
@@ -131,13 +132,4 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

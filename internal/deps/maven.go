@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -35,6 +36,7 @@ func parsePOM(p string, data []byte, _ *readContext) ([]Dependency, error) {
 	)
 	props := map[string]string{}
 	ls := newLines(data)
+	dependency := []string{"project", "dependencies", "dependency"}
 	for {
 		off := dec.InputOffset()
 		tok, err := dec.Token()
@@ -49,7 +51,7 @@ func parsePOM(p string, data []byte, _ *readContext) ([]Dependency, error) {
 		case xml.StartElement:
 			stack = append(stack, t.Name.Local)
 			text.Reset()
-			if pathIs(stack, "project", "dependencies", "dependency") {
+			if slices.Equal(stack, dependency) {
 				cur = &dep{line: ls.at(off)}
 			}
 		case xml.CharData:
@@ -58,7 +60,7 @@ func parsePOM(p string, data []byte, _ *readContext) ([]Dependency, error) {
 			v := strings.TrimSpace(text.String())
 			text.Reset()
 			switch {
-			case cur != nil && len(stack) == 4 && pathIs(stack[:3], "project", "dependencies", "dependency"):
+			case cur != nil && len(stack) == 4 && slices.Equal(stack[:3], dependency):
 				switch stack[3] {
 				case "groupId":
 					cur.group = v
@@ -69,14 +71,14 @@ func parsePOM(p string, data []byte, _ *readContext) ([]Dependency, error) {
 				case "scope":
 					cur.scope = v
 				}
-			case cur != nil && pathIs(stack, "project", "dependencies", "dependency"):
+			case cur != nil && slices.Equal(stack, dependency):
 				deps = append(deps, *cur)
 				cur = nil
-			case len(stack) == 3 && pathIs(stack[:2], "project", "properties"):
+			case len(stack) == 3 && slices.Equal(stack[:2], []string{"project", "properties"}):
 				props[stack[2]] = v
 			case len(stack) == 2 && stack[0] == "project":
 				props["project."+stack[1]] = v
-			case len(stack) == 3 && pathIs(stack[:2], "project", "parent"):
+			case len(stack) == 3 && slices.Equal(stack[:2], []string{"project", "parent"}):
 				props["project.parent."+stack[2]] = v
 			}
 			if len(stack) > 0 {
@@ -99,18 +101,6 @@ func parsePOM(p string, data []byte, _ *readContext) ([]Dependency, error) {
 		out = append(out, Dependency{Name: g + ":" + a, Version: v, Line: d.line, Direct: true, Dev: d.scope == "test"})
 	}
 	return out, nil
-}
-
-func pathIs(stack []string, want ...string) bool {
-	if len(stack) != len(want) {
-		return false
-	}
-	for i := range want {
-		if stack[i] != want[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // maxExpanded caps a coordinate with its properties substituted: a

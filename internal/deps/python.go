@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"encoding/hex"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -39,7 +40,7 @@ func parsePoetryLock(p string, data []byte, ctx *readContext) ([]Dependency, err
 		d := Dependency{Name: pk.Name, Version: pk.Version, Line: lineAt(lines, i), Direct: direct[NormalizePyPI(pk.Name)]}
 		d.Dev = pk.Category == "dev"
 		if len(pk.Groups) > 0 {
-			d.Dev = !contains(pk.Groups, "main")
+			d.Dev = !slices.Contains(pk.Groups, "main")
 		}
 		if pk.Source.Type == "directory" || pk.Source.Type == "file" {
 			d.Local = pk.Source.URL
@@ -343,13 +344,4 @@ func pyprojectDeclared(ctx *readContext) map[string]bool {
 		}
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
