@@ -52,13 +52,16 @@ func packages(inv deps.Inventory) []deps.Dependency {
 		k := d.Key()
 		if i, ok := byKey[k]; ok {
 			o := &out[i]
-			o.Direct = o.Direct || d.Direct
-			o.Dev = o.Dev && d.Dev
-			if o.License == deps.NoAssertion {
-				o.License = d.License
+			other := d
+			if o.License == deps.NoAssertion && d.License != deps.NoAssertion {
+				// The one with a licence, with where it came from and
+				// as it was declared.
+				*o, other = d, *o
 			}
+			o.Direct = o.Direct || other.Direct
+			o.Dev = o.Dev && other.Dev
 			if len(o.Checksums) == 0 {
-				o.Checksums = d.Checksums
+				o.Checksums = other.Checksums
 			}
 			continue
 		}
