@@ -5,6 +5,7 @@ package checks
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"path"
 	"strings"
@@ -138,8 +139,14 @@ func runLockfile(p *Pass) error {
 	for _, lf := range p.Target.Dependencies().Lockfiles {
 		judged++
 		if lf.Err != nil {
+			// The finding has the path and line: the message says the rest.
+			why := lf.Err
+			var le *deps.LineError
+			if errors.As(why, &le) && le.Path == lf.Path {
+				why = le.Err
+			}
 			p.Report(Finding{Path: lf.Path, Line: lf.ErrLine, Key: "unreadable",
-				Message: fmt.Sprintf("lockfile cannot be read: %v", lf.Err)})
+				Message: fmt.Sprintf("lockfile cannot be read: %v", why)})
 		}
 	}
 	if judged == 0 {

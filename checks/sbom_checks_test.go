@@ -141,7 +141,7 @@ func TestLockfile(t *testing.T) {
 	}, nil)
 	got := messages(fs)
 	for _, want := range []string{
-		"Cargo.lock: lockfile cannot be read",
+		"Cargo.lock: lockfile cannot be read: invalid TOML", // the path and line once, in the finding's place
 		"package.json: package.json declares dependencies but no lockfile pins them",
 		"py/pyproject.toml: py/pyproject.toml declares dependencies",
 	} {
