@@ -139,6 +139,25 @@ type Config struct {
 	ruleKind map[string]*checks.Check
 	// files counts the files read, against maxFiles.
 	files int
+	// loaded are the files applied, as Sources, told apart from the
+	// built-in sets: a file of the user's may be called rules/default.yml.
+	loaded []cfgFile
+}
+
+// cfgFile is one configuration file: a built-in set ("rules/NAME.yml") or a
+// file of the user's, named as Sources and messages show it.
+type cfgFile struct {
+	name    string
+	builtin bool
+}
+
+// chainText is an extends chain as a message shows it.
+func chainText(chain []cfgFile) string {
+	names := make([]string, len(chain))
+	for i, f := range chain {
+		names[i] = f.name
+	}
+	return strings.Join(names, " -> ")
 }
 
 // LoadBuiltin resolves a built-in rule set by name.
@@ -179,17 +198,17 @@ func unknownSetMsg(name string) string {
 
 func builtinNames() string { return strings.Join(rules.Names(), ", ") }
 
-func (c *Config) loadBuiltin(name string, chain []string) error {
+func (c *Config) loadBuiltin(name string, chain []cfgFile) error {
 	data, err := rules.Read(name)
 	if err != nil {
 		return &parentError{unknownSetMsg(name)}
 	}
-	return c.parse("rules/"+name+".yml", data, chain, func(ext string, chain []string) error {
+	return c.parse(cfgFile{"rules/" + name + ".yml", true}, data, chain, func(ext string, chain []cfgFile) error {
 		return c.loadBuiltin(ext, chain)
 	}, "")
 }
 
-func (c *Config) loadFile(src Source, file string, chain []string, base string) error {
+func (c *Config) loadFile(src Source, file string, chain []cfgFile, base string) error {
 	if c.files++; c.files > maxFiles {
 		return &parentError{fmt.Sprintf("more than %d configuration files through extends", maxFiles)}
 	}
@@ -197,7 +216,7 @@ func (c *Config) loadFile(src Source, file string, chain []string, base string) 
 	if err != nil {
 		return err
 	}
-	return c.parse(src.display(file), data, chain, func(ext string, chain []string) error {
+	return c.parse(cfgFile{name: src.display(file)}, data, chain, func(ext string, chain []cfgFile) error {
 		if isBuiltinName(ext) {
 			return c.loadBuiltin(ext, chain)
 		}
@@ -215,16 +234,17 @@ func isBuiltinName(s string) bool {
 
 // parse decodes one file. extend loads a parent; base, when set, replaces the
 // file's own extends (the --rules flag).
-func (c *Config) parse(file string, data []byte, chain []string, extend func(string, []string) error, base string) error {
-	if slices.Contains(chain, file) {
-		return &parentError{"extends cycle: " + strings.Join(append(chain, file), " -> ")}
+func (c *Config) parse(f cfgFile, data []byte, chain []cfgFile, extend func(string, []cfgFile) error, base string) error {
+	if slices.Contains(chain, f) {
+		return &parentError{"extends cycle: " + chainText(append(chain, f))}
 	}
 	// A file reached twice through different parents (a diamond) is applied
 	// once, at its first mention: twice would define its rules twice.
-	if slices.Contains(c.Sources, file) {
+	if slices.Contains(c.loaded, f) {
 		return nil
 	}
-	chain = append(chain, file)
+	chain = append(chain, f)
+	file := f.name
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return &Error{File: file, Line: yamlErrLine(data, err), Msg: "invalid YAML: " + yamlMsg(err)}
@@ -264,7 +284,7 @@ func (c *Config) parse(file string, data []byte, chain []string, extend func(str
 	}
 	if base != "" {
 		parents = []string{base}
-	} else if fields["extends"] == nil && !strings.HasPrefix(file, "rules/") {
+	} else if fields["extends"] == nil && !f.builtin {
 		parents = []string{DefaultSet}
 	}
 	for i, p := range parents {
@@ -278,6 +298,7 @@ func (c *Config) parse(file string, data []byte, chain []string, extend func(str
 		}
 	}
 	c.Sources = append(c.Sources, file)
+	c.loaded = append(c.loaded, f)
 	if err := c.parseRules(file, fields["rules"]); err != nil {
 		return err
 	}

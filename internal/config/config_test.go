@@ -427,6 +427,27 @@ func TestDefaultSetWhenNoExtends(t *testing.T) {
 	}
 }
 
+// A file of the user's under rules/ is no built-in set: without extends it
+// extends the default set like any other, even when it shares a built-in's
+// name.
+func TestUserFileUnderRulesExtendsDefault(t *testing.T) {
+	for _, name := range []string{"rules/team.yml", "rules/default.yml"} {
+		t.Run(name, func(t *testing.T) {
+			c := load(t, map[string]string{
+				".ospolint.yml": "extends: [" + name + "]\n",
+				name:            "checks:\n  readme: warning\n",
+			}, "")
+			if diff := cmp.Diff([]string{"rules/default.yml", name, ".ospolint.yml"}, c.Sources); diff != "" {
+				t.Errorf("Sources (-want +got):\n%s", diff)
+			}
+			want := map[string]string{"readme": "warning", "contributing": "error", "license-file": "error"}
+			if diff := cmp.Diff(want, levels(c, "readme", "contributing", "license-file")); diff != "" {
+				t.Errorf("levels (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 func TestEmptyExtendsStartsFromNothing(t *testing.T) {
 	c := load(t, map[string]string{".ospolint.yml": "extends: []\nchecks:\n  readme: note\n"}, "")
 	if diff := cmp.Diff([]string{".ospolint.yml"}, c.Sources); diff != "" {
