@@ -12,8 +12,6 @@ import (
 	"io"
 
 	"github.com/spf13/cobra"
-
-	"github.com/ospolint/ospolint/internal/config"
 )
 
 // Exit codes.
@@ -59,10 +57,10 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv En
 		}
 		return ee.code
 	}
+	// Errors of cobra's own (an unknown command or flag, a wrong number of
+	// arguments) are usage errors; the commands give other codes through
+	// exitError.
 	fmt.Fprintln(stderr, "ospolint:", err)
-	if errors.Is(err, config.ErrConfig) {
-		return ExitUsage
-	}
 	return ExitUsage
 }
 

@@ -158,12 +158,16 @@ func runFix(ctx context.Context, f fixFlags, dir string, stdout, stderr io.Write
 		fmt.Fprintf(stderr, "ospolint: not fixed: %s\n", s)
 	}
 	if f.dryRun || f.check {
-		if f.dryRun {
-			if err := fix.Diff(stdout, pl.Changes); err != nil {
-				return err
+		// What would change is the run's report: not written, it is exit 3
+		// like any report, not a pass of --check.
+		err := writeOutput("", stdout, func(w io.Writer) error {
+			if f.dryRun {
+				return fix.Diff(w, pl.Changes)
 			}
-		} else {
-			listChanges(stdout, "would fix", pl.Changes)
+			return listChanges(w, "would fix", pl.Changes)
+		})
+		if err != nil {
+			return err
 		}
 		if f.check && len(pl.Changes) > 0 {
 			return &exitError{code: ExitFindings}
@@ -173,18 +177,21 @@ func runFix(ctx context.Context, f fixFlags, dir string, stdout, stderr io.Write
 	if err := tree.Apply(pl.Changes); err != nil {
 		return &exitError{code: ExitTarget, err: err}
 	}
-	listChanges(stdout, "fixed", pl.Changes)
-	return nil
+	return writeOutput("", stdout, func(w io.Writer) error { return listChanges(w, "fixed", pl.Changes) })
 }
 
 // listChanges lists the changes, one line each.
-func listChanges(w io.Writer, verb string, changes []fix.Change) {
+func listChanges(w io.Writer, verb string, changes []fix.Change) error {
 	for _, c := range changes {
-		fmt.Fprintf(w, "%s %s: %s\n", verb, c.Path, c.Reason)
+		if _, err := fmt.Fprintf(w, "%s %s: %s\n", verb, c.Path, c.Reason); err != nil {
+			return err
+		}
 	}
 	if len(changes) == 0 {
-		fmt.Fprintln(w, "nothing to fix")
+		_, err := fmt.Fprintln(w, "nothing to fix")
+		return err
 	}
+	return nil
 }
 
 // fixLicense is the expression new headers and templates get when neither

@@ -80,23 +80,27 @@ func newChecks(stdout io.Writer) *cobra.Command {
 			}
 			switch format {
 			case "json":
-				enc := json.NewEncoder(stdout)
-				enc.SetIndent("", "  ")
-				return enc.Encode(infos)
+				return writeOutput("", stdout, func(w io.Writer) error {
+					enc := json.NewEncoder(w)
+					enc.SetIndent("", "  ")
+					return enc.Encode(infos)
+				})
 			case "text", "":
-				tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-				fmt.Fprintln(tw, "ID\tDEFAULT\tGGI\tTITLE")
-				for _, ci := range infos {
-					lvl := "-"
-					if ci.Default {
-						lvl = ci.Level
+				return writeOutput("", stdout, func(w io.Writer) error {
+					tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+					fmt.Fprintln(tw, "ID\tDEFAULT\tGGI\tTITLE")
+					for _, ci := range infos {
+						lvl := "-"
+						if ci.Default {
+							lvl = ci.Level
+						}
+						if ci.Kind == "rule-kind" {
+							lvl = "rule kind"
+						}
+						fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", ci.ID, lvl, strings.Join(ci.Activities, ","), ci.Title)
 					}
-					if ci.Kind == "rule-kind" {
-						lvl = "rule kind"
-					}
-					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", ci.ID, lvl, strings.Join(ci.Activities, ","), ci.Title)
-				}
-				return tw.Flush()
+					return tw.Flush()
+				})
 			}
 			return usageErr("--format: want text or json, got %q", format)
 		},
@@ -115,8 +119,10 @@ func newExplain(stdout io.Writer) *cobra.Command {
 			if !ok {
 				return usageErr("unknown check %q (run `ospolint checks`)", args[0])
 			}
-			_, err := io.WriteString(stdout, Explain(c))
-			return err
+			return writeOutput("", stdout, func(w io.Writer) error {
+				_, err := io.WriteString(w, Explain(c))
+				return err
+			})
 		},
 	}
 }
@@ -170,15 +176,15 @@ func newRules(stdout io.Writer) *cobra.Command {
 				if err != nil {
 					return usageErr("no built-in rule set %q (known: %s)", args[0], strings.Join(rules.Names(), ", "))
 				}
-				_, err = stdout.Write(data)
-				return err
-			}
-			for _, n := range rules.Names() {
-				if _, err := fmt.Fprintln(stdout, n); err != nil {
+				return writeOutput("", stdout, func(w io.Writer) error {
+					_, err := w.Write(data)
 					return err
-				}
+				})
 			}
-			return nil
+			return writeOutput("", stdout, func(w io.Writer) error {
+				_, err := io.WriteString(w, strings.Join(rules.Names(), "\n")+"\n")
+				return err
+			})
 		},
 	}
 }

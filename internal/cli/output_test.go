@@ -207,3 +207,38 @@ func TestSBOMOutputUsesTheHelper(t *testing.T) {
 		t.Errorf("stderr %q does not say the output is a directory", r.stderr)
 	}
 }
+
+// fullWriter is a standard output that takes nothing, like /dev/full.
+type fullWriter struct{}
+
+func (fullWriter) Write([]byte) (int, error) { return 0, syscall.ENOSPC }
+
+// Every command's output that cannot be written is exit 3 with the cause,
+// as the scan's reports are: not a usage error, and for fix --check not a
+// verdict about the tree.
+func TestStandardOutputErrors(t *testing.T) {
+	dir := writeRepo(t, map[string]string{"main.go": "package main\n"})
+	for _, args := range [][]string{
+		{"checks"},
+		{"checks", "--format", "json"},
+		{"explain", "readme"},
+		{"rules"},
+		{"rules", "default"},
+		{"fix", "--dry-run", "--no-community", "--license", "MIT", "--copyright", "Example Corp", dir},
+		{"fix", "--check", "--no-community", "--license", "MIT", "--copyright", "Example Corp", dir},
+	} {
+		t.Run(strings.Join(args[:min(2, len(args))], " "), func(t *testing.T) {
+			var stderr strings.Builder
+			code := cli.Run(t.Context(), args, fullWriter{}, &stderr, noEnv)
+			if code != cli.ExitTarget {
+				t.Errorf("exit %d, want %d; stderr:\n%s", code, cli.ExitTarget, stderr.String())
+			}
+			if !strings.Contains(stderr.String(), "write standard output: no space left on device") {
+				t.Errorf("stderr %q does not give the cause", stderr.String())
+			}
+		})
+	}
+	if _, err := os.Stat(filepath.Join(dir, "LICENSES")); err == nil {
+		t.Error("fix --dry-run or --check changed the tree")
+	}
+}
