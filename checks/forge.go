@@ -106,10 +106,16 @@ func orgFallback(p *Pass, has func(*Target) bool) *Pass {
 
 // communityDocs is findDocs in this repository or, when it has none and the
 // owner's .github repository has some, in that one; it returns them with the
-// pass to read and report them through.
+// pass to read and report them through. Each repository's files are
+// searched once: the last search is of the repository the returned pass
+// reads, or found nothing in either.
 func communityDocs(p *Pass, s docSearch) ([]docCandidate, *Pass) {
-	q := orgFallback(p, func(t *Target) bool { return len(findDocs(t, s)) > 0 })
-	return findDocs(q.Target, s), q
+	var found []docCandidate
+	q := orgFallback(p, func(t *Target) bool {
+		found = findDocs(t, s)
+		return len(found) > 0
+	})
+	return found, q
 }
 
 // inheritedFinding marks a finding about a file of the owner's .github
