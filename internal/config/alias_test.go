@@ -82,6 +82,20 @@ func TestAliasExpansionIsBounded(t *testing.T) {
 	}
 }
 
+// A document nested deeper than any configuration needs is refused with
+// its line, before the loader walks it.
+func TestNestingIsBounded(t *testing.T) {
+	doc := "description: ok\nexclude:\n  - " + strings.Repeat("[", 300) + strings.Repeat("]", 300) + "\n"
+	_, err := config.Load(mapLoader(map[string]string{config.FileName: doc}), config.FileName, "")
+	var ce *config.Error
+	if !errors.As(err, &ce) || !strings.Contains(ce.Msg, "nested more than") {
+		t.Fatalf("Load of 300 nested lists = %v, want the depth guard", err)
+	}
+	if ce.Line != 3 {
+		t.Errorf("the guard's error is at line %d, want 3: %q", ce.Line, ce)
+	}
+}
+
 func TestAliasMistakes(t *testing.T) {
 	tests := []struct{ name, yaml, want string }{
 		{"merge of a scalar", "checks:\n  readme: &l warning\n  contributing:\n    <<: *l\n", "a merge key takes a mapping"},

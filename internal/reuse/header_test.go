@@ -40,6 +40,7 @@ func TestParseFileBelowTheHeader(t *testing.T) {
 		{"string literal", "\tprintf(\"/* SPDX-License-Identifier: GPL-2.0+ */\\n\");\n\tputs(\"Copyright 2020 Nobody\");\n", "", ""},
 		{"Perl regular expressions", "\t} elsif ($rawline =~ /(SPDX-License-Identifier: .*)/) {\n\t\t$fixed[$fixlinenr] =~ s/SPDX-License-Identifier: .*/SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)/;\n", "", ""},
 		{"a tag in prose", "All new files include the identifier, i.e. \"SPDX-License-Identifier: Apache-2.0 OR GPL-2.0-or-later\".\n", "", ""},
+		{"a tag in a sentence", "Each file starts with SPDX-License-Identifier: MIT and a copyright line.\n", "", ""},
 		{"a placeholder tag", "   # SPDX-License-Identifier: <SPDX License Expression>\n", "", ""},
 		{"Markdown example", "Add a header:\n\n```go\n// SPDX-License-Identifier: MIT\n// Copyright 2020 Example Corp\n```\n", "", ""},
 		{"reStructuredText literal block", "list the available settings::\n\n  $> dfu-util -l\n  Copyright 2005-2009 Weston Schmidt and OpenMoko Inc.\n\nAfter the block.\n", "", ""},

@@ -500,3 +500,56 @@ func TestFactsExpressions(t *testing.T) {
 		t.Errorf("expressions (-want +got):\n%s", d)
 	}
 }
+
+// REUSE-IgnoreStart
+
+// TestSupportFiles holds SupportFiles to its promise: a file evaluated with
+// only the support files that exist gets the licensing the whole repository
+// gives it, whether that comes from its header, its sidecar, .reuse/dep5 or
+// a REUSE.toml in any directory above it.
+func TestSupportFiles(t *testing.T) {
+	repos := map[string]map[string]string{
+		"dep5": {
+			".reuse/dep5":           "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n\nFiles: assets/*\nCopyright: 2026 Dep5 Holder\nLicense: CC0-1.0\n",
+			"assets/logo.svg":       "<svg/>\n",
+			"img/photo.jpg":         "\xff\xd8binary",
+			"img/photo.jpg.license": "SPDX-FileCopyrightText: 2026 Photographer\nSPDX-License-Identifier: CC-BY-4.0\n",
+			"src/a.go":              "// SPDX-License-Identifier: MIT\n// SPDX-FileCopyrightText: 2026 A\n",
+			"src/bare.go":           "package src\n",
+		},
+		"REUSE.toml": {
+			"REUSE.toml":          "version = 1\n[[annotations]]\npath = \"docs/**\"\nSPDX-FileCopyrightText = \"2026 Top\"\nSPDX-License-Identifier = \"CC-BY-4.0\"\n",
+			"docs/api/REUSE.toml": "version = 1\n[[annotations]]\npath = \"gen.md\"\nprecedence = \"override\"\nSPDX-FileCopyrightText = \"2026 Generator\"\nSPDX-License-Identifier = \"CC0-1.0\"\n",
+			"docs/api/gen.md":     "# generated\n",
+			"docs/guide.md":       "# Guide\n",
+			"src/bare.go":         "package src\n",
+		},
+	}
+	for name, files := range repos {
+		t.Run(name, func(t *testing.T) {
+			whole := map[string]File{}
+			for _, f := range Evaluate(memInput(files)).Files {
+				whole[f.Path] = f
+			}
+			for p, want := range whole {
+				sub := map[string]string{p: files[p]}
+				for _, s := range SupportFiles(p) {
+					if c, ok := files[s]; ok {
+						sub[s] = c
+					}
+				}
+				var got File
+				for _, f := range Evaluate(memInput(sub)).Files {
+					if f.Path == p {
+						got = f
+					}
+				}
+				if d := cmp.Diff(want, got); d != "" {
+					t.Errorf("%s evaluated with its support files only (-whole repository +support files):\n%s", p, d)
+				}
+			}
+		})
+	}
+}
+
+// REUSE-IgnoreEnd
