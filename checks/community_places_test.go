@@ -120,6 +120,18 @@ func TestCommunityFilePlaces(t *testing.T) {
 			securityPolicy(), fstest.MapFS{"doc/develop/security.rst": file("Security\n========\n\nTell us about problems.\n")},
 			[]wantFinding{{"doc/develop/security.rst", 0, "security.rst has no reporting channel"}},
 		},
+		{
+			// Paths sort docs/ before security.md and Documentation/ before
+			// SECURITY.md; precedence puts the root first.
+			"when none passes, the root policy is judged before docs/",
+			securityPolicy(), fstest.MapFS{"security.md": file("Tell us."), "docs/security.md": file("Tell us too.")},
+			[]wantFinding{{"security.md", 0, "security.md has no reporting channel"}},
+		},
+		{
+			"when none passes, docs/ is judged before a sub-folder",
+			contributing(), fstest.MapFS{"doc/contributing/README.md": file("Send patches."), "docs/CONTRIBUTING.md": file("Open pull requests.")},
+			[]wantFinding{{"docs/CONTRIBUTING.md", 1, "contributing guide is almost empty (3 words"}},
+		},
 		{"one of two policies with a channel", securityPolicy(), fstest.MapFS{"SECURITY.md": file("See the docs."), "doc/security.md": file(mail)}, nil},
 		{"code of conduct with dashes in doc", codeOfConduct(), fstest.MapFS{"doc/code-of-conduct.rst": file("Be kind. Report problems to conduct@widget.example.")}, nil},
 	}

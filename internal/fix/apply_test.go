@@ -169,6 +169,32 @@ func TestApplyFailsMidway(t *testing.T) {
 	}
 }
 
+// TestApplyKeepsAnEditMadeWhileStaging edits a file after Apply compared it
+// with the plan and staged its new content, before the renames: the edit
+// must survive (no rename over it) and the run must say so.
+func TestApplyKeepsAnEditMadeWhileStaging(t *testing.T) {
+	tr, dir := treeOf(t, map[string]string{"a.go": "package a\n", "b.go": "package b\n"})
+	const edited = "package a\n\nfunc Edited() {}\n"
+	tr.fail = func(step, name string) error {
+		if step+" "+name == "write b.go" {
+			// a.go is staged by now; an editor saves it.
+			return os.WriteFile(filepath.Join(dir, "a.go"), []byte(edited), 0o640)
+		}
+		return nil
+	}
+	err := tr.Apply([]Change{
+		{Path: "a.go", Old: []byte("package a\n"), New: []byte("// h\npackage a\n")},
+		{Path: "b.go", Old: []byte("package b\n"), New: []byte("// h\npackage b\n")},
+	})
+	if err == nil || !strings.Contains(err.Error(), "a.go: the file changed while fixing") {
+		t.Fatalf("err = %v, want a.go changed while fixing", err)
+	}
+	want := map[string]string{".": "/", "a.go": "-rw-r----- " + edited, "b.go": "-rw-r----- package b\n"}
+	if d := cmp.Diff(want, listing(t, dir)); d != "" {
+		t.Errorf("the tree (-want +got):\n%s", d)
+	}
+}
+
 // TestApplyReadOnlyDirectory fails for real, not by injection: the second
 // file's directory does not accept new files, after the first was staged.
 func TestApplyReadOnlyDirectory(t *testing.T) {
