@@ -103,3 +103,31 @@ func TestMarkdownFailedTarget(t *testing.T) {
 		t.Errorf("unexpected output:\n%s", buf.String())
 	}
 }
+
+// A target whose configuration is wrong reads as such in every
+// human-readable report, not as one that could not be reached; the text
+// report beside errors already printed on stderr names it without the
+// message.
+func TestConfigErrorTarget(t *testing.T) {
+	rep := &scan.Report{Targets: []*scan.TargetResult{{
+		Target: "svc", Error: ".ospolint.yml:3: checks.readme: unknown level \"loud\"",
+		ConfigError: &scan.ConfigError{File: ".ospolint.yml", Line: 3, Key: "checks.readme", Message: "unknown level \"loud\""},
+	}}}
+	for _, tc := range []struct {
+		name  string
+		write Writer
+		want  string
+	}{
+		{"markdown", Markdown, "## svc\n\n**Not scanned, configuration error:** .ospolint.yml:3: checks.readme: unknown level \"loud\"\n"},
+		{"text", Text, "svc: not scanned: configuration error: .ospolint.yml:3: checks.readme: unknown level \"loud\"\n"},
+		{"text after the errors", TextErrorsShown, "svc: not scanned: configuration error (printed above)\n"},
+	} {
+		var buf bytes.Buffer
+		if err := tc.write(&buf, rep); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), tc.want) {
+			t.Errorf("%s: output lacks %q:\n%s", tc.name, tc.want, buf.String())
+		}
+	}
+}
