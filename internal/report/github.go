@@ -35,9 +35,14 @@ func GitHub(w io.Writer, r *scan.Report) error {
 			if f.Waived != nil {
 				continue
 			}
-			props := []string{"file=" + escapeProperty(prefix+f.Path)}
-			if f.Line > 0 {
-				props = append(props, fmt.Sprintf("line=%d", f.Line))
+			// A finding about the repository as a whole (no README) has
+			// no file: the annotation goes on the run, not on a path.
+			var props []string
+			if f.Path != "" {
+				props = append(props, "file="+escapeProperty(prefix+f.Path))
+				if f.Line > 0 {
+					props = append(props, fmt.Sprintf("line=%d", f.Line))
+				}
 			}
 			title := f.Check
 			if tt := titles[f.Check]; tt != "" {

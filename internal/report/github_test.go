@@ -27,6 +27,7 @@ func TestGitHubAnnotationsEscape(t *testing.T) {
 				{Check: "custom", Level: "warning", Path: "x.go", Message: "plain"},
 				{Check: "custom", Level: "note", Path: "y.go", Message: "a note"},
 				{Check: "custom", Level: "error", Path: "z.go", Message: "waived", Waived: &scan.Waived{Reason: "r"}},
+				{Check: "custom", Level: "warning", Message: "about the repository, no file"},
 			},
 		}, {
 			Target: "/abs/other",
@@ -46,6 +47,7 @@ func TestGitHubAnnotationsEscape(t *testing.T) {
 		"::error file=sub/dir/a%2Cb%3Ac%25.md,line=3,title=readme%3A No README%2C or a trivial one::100% wrong%0A::add-mask::x, y: z%0D (GGI-A-25)",
 		"::warning file=sub/dir/x.go,title=custom::plain",
 		"::notice file=sub/dir/y.go,title=custom::a note",
+		"::warning title=custom::about the repository, no file",
 		"::error file=top.go,title=custom::m",
 		"::error title=ospolint could not scan https%3A//github.com/o/r::clone failed%0A::error::forged",
 	}
