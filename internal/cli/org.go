@@ -89,12 +89,15 @@ func runOrg(ctx context.Context, f orgFlags, owner string, stdout, stderr io.Wri
 	if !github.ValidName(owner) {
 		return usageErr("%q is not a GitHub organisation or user name", owner)
 	}
-	client, err := newGitHubClient(f.githubURL, f.cacheDir, f.noCache, stderr, getenv)
+	// The workers' warnings, the API client's waits and the progress lines
+	// share standard error: one lock for all of them.
+	errOut := &lockedWriter{w: stderr}
+	client, err := newGitHubClient(f.githubURL, f.cacheDir, f.noCache, errOut, getenv)
 	if err != nil {
 		return err
 	}
 	opt := org.Options{Org: owner, Client: client, Jobs: f.jobs, OutDir: f.outDir, Resume: f.resume,
-		Tool: toolInfo(), Logf: logTo(stderr)}
+		Tool: toolInfo(), Logf: logTo(errOut)}
 	opt.Filter = org.Filter{IncludeArchived: f.includeArchived, IncludeForks: f.includeForks, Topics: f.topics}
 	if f.match != "" {
 		if opt.Filter.Match, err = regexp.Compile(f.match); err != nil {
@@ -118,7 +121,7 @@ func runOrg(ctx context.Context, f orgFlags, owner string, stdout, stderr io.Wri
 		}
 	}
 	opt.PlanFor = func(r *repo.Repo) (*scan.Plan, error) { return orgPlan(f.scan, r) }
-	prog := newProgress(stderr, getenv)
+	prog := newProgress(stderr, errOut, getenv)
 	opt.Progress = prog
 	start := time.Now()
 	s, err := org.Run(ctx, opt)
@@ -218,6 +221,18 @@ func logTo(w io.Writer) func(format string, args ...any) {
 	}
 }
 
+// lockedWriter serialises writes to one stream from several goroutines.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}
+
 // progress is a bar on a terminal, one line per repository elsewhere (CI
 // logs, files, GitHub Actions).
 type progress struct {
@@ -227,10 +242,12 @@ type progress struct {
 	total, done int
 }
 
-func newProgress(stderr io.Writer, getenv Env) *progress {
-	p := &progress{w: stderr}
+// newProgress writes to w; stderr, the stream under it, says whether it is
+// a terminal.
+func newProgress(stderr, w io.Writer, getenv Env) *progress {
+	p := &progress{w: w}
 	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) && getenv("GITHUB_ACTIONS") != "true" && getenv("CI") == "" {
-		p.bar = progressbar.NewOptions(0, progressbar.OptionSetWriter(stderr), progressbar.OptionSetDescription("scanning"),
+		p.bar = progressbar.NewOptions(0, progressbar.OptionSetWriter(w), progressbar.OptionSetDescription("scanning"),
 			progressbar.OptionShowCount(), progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish(),
 			progressbar.OptionSetPredictTime(true), progressbar.OptionFullWidth())
 	}
