@@ -10,6 +10,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/ospolint/ospolint/internal/atomicfile"
 )
 
 // Every file a command writes for the user (scan reports, SBOMs) goes
@@ -74,11 +76,11 @@ func writeFile(name string, write func(io.Writer) error) error {
 	info, err := os.Lstat(name)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return replaceFile(name, 0o644, write)
+		return atomicfile.Write(name, 0o644, write)
 	case err != nil:
 		return err
 	case info.Mode().IsRegular():
-		return replaceFile(name, info.Mode().Perm(), write)
+		return atomicfile.Write(name, info.Mode().Perm(), write)
 	case info.IsDir():
 		return errors.New("is a directory")
 	}
@@ -97,28 +99,6 @@ func writeDirect(name string, write func(io.Writer) error) error {
 		return err
 	}
 	return f.Close()
-}
-
-// replaceFile writes a temporary file beside name and renames it over name.
-func replaceFile(name string, perm fs.FileMode, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // no-op once renamed
-	if err := write(tmp); err != nil {
-		_ = tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	// CreateTemp makes the file private; a report keeps the mode of the
-	// file it replaces, or is an ordinary readable file.
-	if err := os.Chmod(tmp.Name(), perm); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), name)
 }
 
 // pathless drops the path from an *fs.PathError: the message names the

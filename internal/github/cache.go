@@ -15,6 +15,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"sync/atomic"
+
+	"github.com/ospolint/ospolint/internal/atomicfile"
 )
 
 // Stats counts what the client sent: requests that reached the network, and
@@ -123,15 +125,11 @@ func (c *cache) store(file string, e *cacheEntry) {
 	if err := os.MkdirAll(filepath.Dir(file), 0o700); err != nil {
 		return
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(file), ".tmp-*")
-	if err != nil {
-		return
-	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if werr != nil || cerr != nil || os.Rename(tmp.Name(), file) != nil {
-		_ = os.Remove(tmp.Name())
-	}
+	// Private: the answers may describe private repositories.
+	_ = atomicfile.Write(file, 0o600, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
 }
 
 // response rebuilds the kept answer, with the rate-limit headers of the 304

@@ -381,9 +381,18 @@ func TestResumeAfterInterruptGivesTheSameSummary(t *testing.T) {
 	if len(done) < 10 || len(done) >= len(f.names) {
 		t.Fatalf("%d repositories recorded after the interruption", len(done))
 	}
-	// A torn write from the kill: a temporary file, which resume ignores.
-	if err := os.WriteFile(filepath.Join(out, resumeDir, ".tmp-123"), []byte(`{"name":"svc`), 0o644); err != nil {
+	// A torn write from the kill: a temporary file, which resume ignores
+	// and removes. Files of the user's own in the output directory stay,
+	// whatever their names.
+	torn := filepath.Join(out, resumeDir, ".svc-99.json.tmp-123")
+	if err := os.WriteFile(torn, []byte(`{"name":"svc`), 0o644); err != nil {
 		t.Fatal(err)
+	}
+	mine := []string{filepath.Join(out, ".tmp-notes"), filepath.Join(out, "notes.tmp-1")}
+	for _, m := range mine {
+		if err := os.WriteFile(m, []byte("mine\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	f.srv.ResetCounts()
 	opt = f.options(t, out, io.Discard)
@@ -416,6 +425,14 @@ func TestResumeAfterInterruptGivesTheSameSummary(t *testing.T) {
 	for _, name := range []string{"summary.json", "inventory.csv", "index.html"} {
 		if !bytes.Equal(readFile(t, filepath.Join(whole, name)), readFile(t, filepath.Join(out, name))) {
 			t.Errorf("%s after resuming differs from an uninterrupted run's", name)
+		}
+	}
+	if _, err := os.Stat(torn); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the torn temporary file is still there: %v", err)
+	}
+	for _, m := range mine {
+		if string(readFile(t, m)) != "mine\n" {
+			t.Errorf("%s, the user's, was touched", m)
 		}
 	}
 }

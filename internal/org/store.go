@@ -4,7 +4,6 @@
 package org
 
 import (
-	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -14,6 +13,7 @@ import (
 	"path"
 	"path/filepath"
 
+	"github.com/ospolint/ospolint/internal/atomicfile"
 	"github.com/ospolint/ospolint/internal/github"
 	"github.com/ospolint/ospolint/internal/org/summary"
 )
@@ -39,8 +39,18 @@ func (s store) prepare() error {
 		if err := os.MkdirAll(d, 0o755); err != nil { //nolint:gosec // reports are for reading
 			return fmt.Errorf("output directory: %w", err)
 		}
-		// Half-written files of a killed run are of no use to anyone.
-		stale, _ := filepath.Glob(filepath.Join(d, ".tmp-*"))
+	}
+	// Half-written files of a killed run are of no use to anyone. Only
+	// ospolint's own are removed: the output directory may be one the user
+	// keeps other files in.
+	for _, pattern := range []string{
+		filepath.Join(s.dir, atomicfile.TempPattern("summary.json")),
+		filepath.Join(s.dir, atomicfile.TempPattern("inventory.csv")),
+		filepath.Join(s.dir, atomicfile.TempPattern("index.html")),
+		filepath.Join(s.dir, reposDir, atomicfile.TempPattern("*")),
+		filepath.Join(s.dir, resumeDir, atomicfile.TempPattern("*")),
+	} {
+		stale, _ := filepath.Glob(pattern)
 		for _, f := range stale {
 			_ = os.Remove(f)
 		}
@@ -74,27 +84,7 @@ func (s store) write(rel string, fill func(io.Writer) error) error {
 }
 
 func writeAtomic(file string, fill func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(file), ".tmp-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", file, err)
-	}
-	defer os.Remove(tmp.Name()) // after a successful rename there is nothing left to remove
-	bw := bufio.NewWriterSize(tmp, 64<<10)
-	if err := fill(bw); err != nil {
-		_ = tmp.Close()
-		return fmt.Errorf("write %s: %w", file, err)
-	}
-	if err := bw.Flush(); err != nil {
-		_ = tmp.Close()
-		return fmt.Errorf("write %s: %w", file, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", file, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil { //nolint:gosec // reports are for reading
-		return fmt.Errorf("write %s: %w", file, err)
-	}
-	if err := os.Rename(tmp.Name(), file); err != nil {
+	if err := atomicfile.Write(file, 0o644, fill); err != nil {
 		return fmt.Errorf("write %s: %w", file, err)
 	}
 	return nil
