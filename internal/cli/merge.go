@@ -5,6 +5,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -25,7 +26,7 @@ per-repository reports copied beside them. See docs/org-scan.md for a GitHub Act
 Indexed Job that split an organisation this way.
 
 Exit codes: 0 every repository scanned, 2 usage error (a directory without a summary, shards of different
-organisations), 3 some repository failed in its shard.`,
+organisations), 3 some repository failed in its shard, or the merged report could not be written.`,
 		Example: `  ospolint merge --out-dir report shard-1 shard-2 shard-3 shard-4`,
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -38,7 +39,12 @@ organisations), 3 some repository failed in its shard.`,
 
 func runMerge(_ context.Context, outDir string, dirs []string, stdout io.Writer) error {
 	s, err := org.Merge(outDir, dirs)
-	if err != nil {
+	var we *org.WriteError
+	switch {
+	case errors.As(err, &we):
+		// The shards were read; the merged report could not be written.
+		return &exitError{code: ExitTarget, err: err}
+	case err != nil:
 		return &exitError{code: ExitUsage, err: err}
 	}
 	fmt.Fprintf(stdout, "%s: %d repositories from %d directories, %d ok, %d error, %d skipped; reports in %s\n",

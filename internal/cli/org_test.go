@@ -106,6 +106,17 @@ func TestOrgCommand(t *testing.T) {
 	if !bytes.Equal(readOut(t, out, "summary.json"), readOut(t, merged, "summary.json")) {
 		t.Error("merged shards differ from one run")
 	}
+	// A merged report that cannot be written is exit 3, as in scan and
+	// org, not a usage error: the shards were read.
+	blocked := t.TempDir()
+	if err := os.Mkdir(filepath.Join(blocked, "index.html"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	b := run(t, nil, append([]string{"merge", "--out-dir", blocked}, shards...)...)
+	b.want(t, 3)
+	if !strings.Contains(b.stderr, "index.html") {
+		t.Errorf("merge into a directory it cannot write: stderr %q does not name the file", b.stderr)
+	}
 
 	// Usage errors exit 2 before anything is listed.
 	for _, args := range [][]string{

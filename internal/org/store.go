@@ -7,7 +7,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"fmt"
 	"io"
 	"os"
 	"path"
@@ -37,7 +36,7 @@ type store struct{ dir string }
 func (s store) prepare() error {
 	for _, d := range []string{s.dir, filepath.Join(s.dir, reposDir), filepath.Join(s.dir, resumeDir)} {
 		if err := os.MkdirAll(d, 0o755); err != nil { //nolint:gosec // reports are for reading
-			return fmt.Errorf("output directory: %w", err)
+			return &WriteError{File: d, Err: err}
 		}
 	}
 	// Half-written files of a killed run are of no use to anyone. Only
@@ -85,10 +84,22 @@ func (s store) write(rel string, fill func(io.Writer) error) error {
 
 func writeAtomic(file string, fill func(io.Writer) error) error {
 	if err := atomicfile.Write(file, 0o644, fill); err != nil {
-		return fmt.Errorf("write %s: %w", file, err)
+		return &WriteError{File: file, Err: err}
 	}
 	return nil
 }
+
+// WriteError is a file of the output directory that could not be written
+// (or the directory made): the scan's results are not delivered, which the
+// CLI reports with exit code 3 whatever else went right.
+type WriteError struct {
+	File string
+	Err  error
+}
+
+func (e *WriteError) Error() string { return "write " + e.File + ": " + e.Err.Error() }
+
+func (e *WriteError) Unwrap() error { return e.Err }
 
 func (s store) saveRecord(e summary.Repo) error {
 	return writeAtomic(s.recordPath(e.Name), func(w io.Writer) error { return json.NewEncoder(w).Encode(e) })
