@@ -162,24 +162,29 @@ func holderWords(v string) []string {
 	}
 	s = strings.ReplaceAll(s, "all rights reserved", "")
 	seen := map[string]bool{}
-	var keep []string
+	var keep, generic []string
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune(",;()<>[]\"'", r)
 	}) {
 		w = strings.Trim(w, ".:!")
 		switch {
-		case w == "", w == "c", w == "©", seen[w], genericHolderWord(w):
+		case w == "", w == "c", w == "©", w == "copyright", seen[w]:
 		case strings.Trim(w, "0123456789-–/") == "":
 		case strings.Contains(w, "@"), strings.Contains(w, "://"), strings.HasPrefix(w, "www."):
+		case genericHolderWord(w):
+			seen[w] = true
+			generic = append(generic, w)
 		default:
 			seen[w] = true
 			keep = append(keep, w)
 		}
 	}
 	if len(keep) == 0 {
-		// A notice of generic words only ("Copyright the authors"):
-		// compare it whole.
-		return []string{strings.Join(strings.Fields(strings.ToLower(v)), " ")}
+		// A notice of generic words only ("Copyright 2024 the authors"):
+		// those words, still without years and tags, name the holder. A
+		// notice without any ("Copyright 2020") names none, and any notice
+		// of the head keeps it.
+		keep = generic
 	}
 	sort.Strings(keep)
 	return keep
@@ -198,7 +203,8 @@ func genericHolderWord(w string) bool {
 }
 
 // heldBy reports whether one of the head's notices names every word of a
-// base notice's holder: the holder is still there, maybe with others.
+// base notice's holder: the holder is still there, maybe with others. A
+// base notice that names no holder is kept by any notice.
 func heldBy(words []string, holders [][]string) bool {
 	for _, h := range holders {
 		all := true

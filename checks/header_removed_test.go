@@ -21,6 +21,10 @@ func TestCopyrightHolderKept(t *testing.T) {
 		{"Copyright 2020 Google LLC, Jane Smith", "Copyright 2020 Google LLC", false},
 		{"Copyright the authors", "Copyright the authors", true},
 		{"Copyright the authors", "Copyright the contributors", false},
+		{"Copyright 2024 the authors", "SPDX-FileCopyrightText: 2024-2026 The Authors", true},
+		{"Copyright (c) 2020 The Authors <a@example.org>", "Copyright the authors", true},
+		{"Copyright 2024 the authors", "Copyright 2024 the contributors", false},
+		{"Copyright (c) 2020", "Copyright (c) 2020-2021", true},
 		// REUSE-IgnoreEnd
 	} {
 		if got := heldBy(holderWords(tc.base), [][]string{holderWords(tc.head)}); got != tc.kept {
