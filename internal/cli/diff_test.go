@@ -411,3 +411,43 @@ func TestNewDependency(t *testing.T) {
 		t.Errorf("new-dependency findings (-want +got):\n%s", d)
 	}
 }
+
+// TestDiffModeMissingLicenceTextIsOneProblem: reuse-missing-licenses makes
+// one finding per missing text, at LICENSES/<id>.txt, keyed by the licence.
+// A change that adds another file under a licence whose text was already
+// missing brings no new problem (the same text is missing, fixed the same
+// way); a change that uses a licence without a text for the first time
+// does.
+func TestDiffModeMissingLicenceTextIsOneProblem(t *testing.T) {
+	g, _, _ := changeFixture(t, "extends: reuse\n")
+	g.write(map[string]string{
+		// REUSE-IgnoreStart
+		"src/old1.go": "// SPDX-FileCopyrightText: 2026 Example Org\n// SPDX-License-Identifier: LicenseRef-Old\n\npackage src\n",
+		// REUSE-IgnoreEnd
+	})
+	base := g.commit("a licence without its text")
+	g.write(map[string]string{
+		// REUSE-IgnoreStart
+		"src/old2.go": "// SPDX-FileCopyrightText: 2026 Example Org\n// SPDX-License-Identifier: LicenseRef-Old\n\npackage src\n",
+		"src/new1.go": "// SPDX-FileCopyrightText: 2026 Example Org\n// SPDX-License-Identifier: LicenseRef-New\n\npackage src\n",
+		// REUSE-IgnoreEnd
+	})
+	g.commit("another file under it, and a second licence without its text")
+	missing := func(r report) []string {
+		var out []string
+		for _, f := range r.findings() {
+			if strings.HasPrefix(f, "reuse-missing-licenses ") {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	diff := parseReport(t, run(t, nil, "scan", "--diff-base", base, "--format", "json", g.dir).stdout)
+	if d := cmp.Diff([]string{"reuse-missing-licenses LICENSES/LicenseRef-New.txt"}, missing(diff)); d != "" {
+		t.Errorf("diff mode (-want +got):\n%s", d)
+	}
+	full := parseReport(t, run(t, nil, "scan", "--format", "json", g.dir).stdout)
+	if d := cmp.Diff([]string{"reuse-missing-licenses LICENSES/LicenseRef-New.txt", "reuse-missing-licenses LICENSES/LicenseRef-Old.txt"}, missing(full)); d != "" {
+		t.Errorf("the full scan (-want +got):\n%s", d)
+	}
+}
