@@ -81,15 +81,23 @@ func (c *cache) RoundTrip(req *http.Request) (*http.Response, error) {
 		return resp, nil
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, maxCachedBody+1))
-	_ = resp.Body.Close()
 	if err != nil {
+		_ = resp.Body.Close()
 		return nil, fmt.Errorf("read %s: %w", req.URL.Path, err)
 	}
+	if len(body) > maxCachedBody {
+		// Too large to keep: the caller reads it whole all the same, what
+		// was read first and then the rest.
+		resp.Body = struct {
+			io.Reader
+			io.Closer
+		}{io.MultiReader(bytes.NewReader(body), resp.Body), resp.Body}
+		return resp, nil
+	}
+	_ = resp.Body.Close()
 	resp.Body = io.NopCloser(bytes.NewReader(body))
 	resp.ContentLength = int64(len(body))
-	if len(body) <= maxCachedBody {
-		c.store(file, &cacheEntry{ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified"), Status: resp.StatusCode, Header: keptHeader(resp.Header), Body: body})
-	}
+	c.store(file, &cacheEntry{ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified"), Status: resp.StatusCode, Header: keptHeader(resp.Header), Body: body})
 	return resp, nil
 }
 

@@ -328,6 +328,35 @@ func TestETagCache(t *testing.T) {
 	}
 }
 
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// An answer too large to cache still reaches the caller whole.
+func TestCacheLetsALargeAnswerThrough(t *testing.T) {
+	big := strings.Repeat("x", maxCachedBody+4096)
+	dir := t.TempDir()
+	c := &cache{dir: dir, stats: &Stats{}, base: roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		return &http.Response{StatusCode: http.StatusOK, Header: http.Header{"Etag": {`"v1"`}}, Body: io.NopCloser(strings.NewReader(big)), Request: r}, nil
+	})}
+	req, err := http.NewRequest(http.MethodGet, "https://api.example/repos/acme/big", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := c.RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := io.ReadAll(resp.Body)
+	_ = resp.Body.Close()
+	if err != nil || len(data) != len(big) {
+		t.Errorf("read %d of %d bytes: %v", len(data), len(big), err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("an answer over %d bytes was cached: %v", maxCachedBody, entries)
+	}
+}
+
 func TestErrorsCarryNoToken(t *testing.T) {
 	echo := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
