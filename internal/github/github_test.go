@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -172,6 +173,39 @@ func TestListUserFallsBackFromOrg(t *testing.T) {
 	}
 	if err := c.ListOrgRepos(context.Background(), "../x", func([]Repo) error { return nil }); err == nil {
 		t.Error("a bad owner name is accepted")
+	}
+}
+
+// A server whose "next" link points back does not keep the listing going
+// for ever: what was listed is delivered, and the error says where it
+// stopped.
+func TestListingStopsAtALoopingNextLink(t *testing.T) {
+	calls := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls++
+		if calls > 10 {
+			http.Error(w, "looping", http.StatusTeapot)
+			return
+		}
+		page := r.URL.Query().Get("page")
+		if page == "" {
+			page = "1"
+		}
+		w.Header().Set("Link", fmt.Sprintf(`<http://%s%s?page=1>; rel="next"`, r.Host, r.URL.Path))
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprintf(w, `[{"name": "r%s", "full_name": "acme/r%s", "owner": {"login": "acme"}}]`, page, page)
+	}))
+	defer srv.Close()
+	c := New(Options{Endpoint: mustEndpoint(t, srv.URL+"/api/v3/"), Retry: fastRetry()})
+	var got []string
+	err := c.ListOrgRepos(context.Background(), "acme", func(rs []Repo) error {
+		for _, r := range rs {
+			got = append(got, r.Name)
+		}
+		return nil
+	})
+	if err == nil || !strings.Contains(err.Error(), "links to page 1") || calls != 1 || len(got) != 1 {
+		t.Errorf("after %d requests, %q listed: %v", calls, got, err)
 	}
 }
 

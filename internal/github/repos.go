@@ -89,8 +89,20 @@ func (c *Client) ListOrgRepos(ctx context.Context, owner string, page func([]Rep
 		if resp.NextPage == 0 {
 			return nil
 		}
+		if err := nextPage(owner, opt.Page, resp.NextPage); err != nil {
+			return err
+		}
 		opt.Page = resp.NextPage
 	}
+}
+
+// nextPage refuses a "next" link that does not move forward: a server that
+// kept pointing back would keep the listing going for ever.
+func nextPage(owner string, page, next int) error {
+	if next <= max(page, 1) {
+		return fmt.Errorf("list the repositories of %s: page %d links to page %d as the next one: the listing stops here", owner, max(page, 1), next)
+	}
+	return nil
 }
 
 func (c *Client) listUserRepos(ctx context.Context, owner string, page func([]Repo) error) error {
@@ -105,6 +117,9 @@ func (c *Client) listUserRepos(ctx context.Context, owner string, page func([]Re
 		}
 		if resp.NextPage == 0 {
 			return nil
+		}
+		if err := nextPage(owner, opt.Page, resp.NextPage); err != nil {
+			return err
 		}
 		opt.Page = resp.NextPage
 	}
