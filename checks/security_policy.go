@@ -4,6 +4,8 @@
 package checks
 
 import (
+	"net/url"
+	"path"
 	"regexp"
 	"strings"
 
@@ -28,6 +30,10 @@ whose name only starts with "security" (` + "`security-bugs.rst`" + `) counts to
   or any URL or Markdown link in a paragraph about reporting or contacting, or in the paragraph right after one
   ("how to report vulnerabilities can be found here:" and the link below it); links to public issues, pull requests
   or discussions, and the list of published advisories, do not count;
+- anywhere in the policy, a link to a security policy kept elsewhere: a page whose address names it
+  (` + "`https://www.apache.org/security/`" + `, ` + "`https://commons.apache.org/security.html`" + `, ` + "`.../security-policy`" + `,
+  the organisation's ` + "`SECURITY.md`" + `, a host named ` + "`security.`" + `...), as the short policies of the Apache,
+  Go or Kubernetes projects point to their foundation's process;
 - a mention of GitHub private vulnerability reporting, of opening a (draft) security advisory or of the Security tab;
 - a ` + "`Contact:`" + ` line in the style of security.txt (RFC 9116).
 
@@ -78,7 +84,31 @@ var (
 	securityTxtContact  = regexp.MustCompile(`(?i)^\s*contact:\s*(mailto:|https?://|tel:)\S`)
 	publicTracker       = regexp.MustCompile(`(?i)(^|/)(issues|pulls?|discussions)(/|$|\?|#)`)
 	publishedAdvisories = regexp.MustCompile(`(?i)/security/advisories/?([?#.,;:]|$)`)
+	securitySegment     = regexp.MustCompile(`(?i)^(security([-_]?polic(y|ies)|[-_]?process)?|vulnerabilit(y|ies)[-_](reporting|disclosure|policy)|report[-_]?a[-_]?vulnerability|(responsible|coordinated)[-_]disclosure|disclosure[-_]policy)$`)
 )
+
+// securityPage reports whether an absolute URL is the address of a security
+// policy or reporting process kept elsewhere (a foundation's security page,
+// the organisation's SECURITY.md): a short policy that points there gives
+// the channel that page gives. The list of published advisories and public
+// trackers are not such pages.
+func securityPage(raw string) bool {
+	raw = strings.TrimRight(raw, ".,;:!?*_")
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" || publicTracker.MatchString(u.Path) || publishedAdvisories.MatchString(u.Path) {
+		return false
+	}
+	if strings.HasPrefix(strings.ToLower(u.Hostname()), "security.") {
+		return true
+	}
+	for _, seg := range strings.Split(u.Path, "/") {
+		seg = strings.TrimSuffix(seg, path.Ext(seg))
+		if securitySegment.MatchString(seg) {
+			return true
+		}
+	}
+	return false
+}
 
 // hasReportingChannel reports whether a security policy gives a way to
 // report privately.
@@ -91,6 +121,11 @@ func hasReportingChannel(lines []string) bool {
 	for _, pa := range paragraphs(lines, nil) {
 		if privateReporting.MatchString(pa.text) {
 			return true
+		}
+		for _, u := range urlPattern.FindAllString(pa.text, -1) {
+			if securityPage(u) {
+				return true
+			}
 		}
 	}
 	return hasContact(lines, nil, false, func(u string) bool {

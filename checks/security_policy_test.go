@@ -46,6 +46,17 @@ func TestSecurityPolicy(t *testing.T) {
 		{"security.txt contact", fstest.MapFS{"SECURITY.md": policy("Contact: tel:+1-201-555-0123\nExpires: 2027-01-01T00:00:00Z")}, nil},
 		{"bug bounty URL on a reporting line", fstest.MapFS{"SECURITY.md": policy("Report vulnerabilities through our bug bounty programme at https://hackerone.com/widget.")}, nil},
 		{"relative link to the maintainers", fstest.MapFS{"SECURITY.md": policy("Do not open a public issue; instead send an email to the [maintainers](/MAINTAINERS) with the subject prefix \"widget SECURITY:\".")}, nil},
+		// A short policy pointing to the foundation's process, as Apache
+		// Commons, Go and Kubernetes projects keep theirs.
+		{"link to a security page elsewhere", fstest.MapFS{"SECURITY.md": file("<!-- licence header -->\nThe Widget security page is [https://widget.example.org/security.html](https://widget.example.org/security.html).\n")}, nil},
+		{"link to the foundation's security process", fstest.MapFS{"SECURITY.md": file("# Security\n\nWidget follows the process at https://www.example.org/security/.\n")}, nil},
+		{"link to the organisation's policy", fstest.MapFS{".github/SECURITY.md": file("See https://github.com/widget/.github/blob/main/SECURITY.md.\n")}, nil},
+		{"security host", fstest.MapFS{"SECURITY.md": file("See https://security.example.org for our policy.\n")}, nil},
+		{
+			"a link to an article on vulnerabilities is not a channel",
+			fstest.MapFS{"SECURITY.md": file("# Security\n\nWe guard against https://owasp.example.org/www-community/vulnerabilities/xss and https://example.org/docs/security-model.\n")},
+			[]wantFinding{{"SECURITY.md", 0, "SECURITY.md has no reporting channel"}},
+		},
 		{
 			"published advisories are not a channel",
 			fstest.MapFS{"SECURITY.md": policy("Reports and fixes are listed at https://github.com/widget/widget/security/advisories.")},
