@@ -47,7 +47,11 @@ with any licence it may mean. A licence text cannot say "only" or "or later" (th
 ` + "`GPL-3.0-or-later`" + ` both agree with a GPL-3.0 text, whichever variant the detector reports. The licence files are joined with AND (one text per
 file), which cannot tell a dual licence from a bundle: a declared expression agrees when it names exactly the same
 licences, whatever its operators, so ` + "`MIT OR Apache-2.0`" + ` agrees with ` + "`LICENSE-MIT`" + ` plus
-` + "`LICENSE-APACHE`" + `, while ` + "`MIT`" + ` alone does not (the Apache text would be unexplained). When the root
+` + "`LICENSE-APACHE`" + `, while ` + "`MIT`" + ` alone does not (the Apache text would be unexplained). A declared expression that
+says what the project's licence says agrees too: when a file states how the texts combine (ripgrep's ` + "`COPYING`" + `,
+"dual-licensed under the Unlicense and MIT licenses", beside ` + "`LICENSE-MIT`" + ` and ` + "`UNLICENSE`" + `), the README
+offers a choice, or a third-party notice (` + "`LICENSE-THIRD-PARTY`" + `) is not the project's, that licence is the one
+` + "`license-detected`" + ` reports. When the root
 holds a licence file, only root files count; with the REUSE layout alone (` + "`LICENSES/`" + ` holds every licence used
 by any file), the declared licences need only be among those texts. A manifest in a directory with its own licence
 file is a separate package and is checked for syntax only.
@@ -93,6 +97,10 @@ type detectedLicence struct {
 	// reuseOnly is set when only LICENSES/ texts exist: the declared
 	// licences need only be among them.
 	reuseOnly bool
+	// project is the project's licence as decided from the files, when it
+	// differs from their conjunction (nil otherwise); a field agreeing
+	// with either agrees.
+	project *licpolicy.Expr
 }
 
 // projectLicence reads the detected licence files; nil when nothing
@@ -129,6 +137,15 @@ func projectLicence(res license.Result) *detectedLicence {
 		return nil
 	}
 	d := &detectedLicence{expr: e.WithoutVariants(), shown: e.String(), reuseOnly: len(root) == 0}
+	// The project's expression, when the files decide it otherwise than
+	// by joining them: a statement saying how they combine (COPYING
+	// "dual-licensed under the Unlicense and MIT licenses" beside their
+	// texts), a README offering the choice, third-party notices left out.
+	if res.Source == license.SourceFile && res.Expression != license.NoAssertion {
+		if pe, err := licpolicy.ParseAny(res.Expression); err == nil && !licpolicy.Agree(pe, e) {
+			d.project, d.shown = pe.WithoutVariants(), pe.String()
+		}
+	}
 	if len(names) == 1 {
 		d.where = names[0] + " is"
 	} else {
@@ -144,7 +161,7 @@ func (d *detectedLicence) agrees(candidates []string) bool {
 		if err != nil {
 			continue
 		}
-		if licpolicy.Agree(e, d.expr) {
+		if licpolicy.Agree(e, d.expr) || d.project != nil && licpolicy.Agree(e, d.project) {
 			return true
 		}
 		if d.reuseOnly && licpolicy.Covers(e.Terms(), d.expr.Terms()) {

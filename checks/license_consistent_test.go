@@ -176,6 +176,35 @@ func TestLicenseConsistent(t *testing.T) {
 			files: fstest.MapFS{"package.json": file(`{"license": "Apache 2"}`)},
 			want:  []string{`package.json:1: package.json: "Apache 2" is not a valid SPDX expression: unknown licence id "Apache" (write "Apache-2.0")`},
 		},
+		{
+			// ripgrep: COPYING says the project is dual-licensed, LICENSE-MIT
+			// and UNLICENSE hold the texts.
+			name: "statement of a choice beside the texts",
+			files: fstest.MapFS{
+				"COPYING":     file(corpusText(t, "go-sumtype-COPYING")),
+				"LICENSE-MIT": file(corpusText(t, "go-sumtype-LICENSE-MIT")),
+				"UNLICENSE":   file(corpusText(t, "go-sumtype-UNLICENSE")),
+				"Cargo.toml":  file("[package]\nname = \"x\"\nlicense = \"Unlicense OR MIT\"\n"),
+			},
+		},
+		{
+			name: "one licence of a stated choice",
+			files: fstest.MapFS{
+				"COPYING":     file(corpusText(t, "go-sumtype-COPYING")),
+				"LICENSE-MIT": file(corpusText(t, "go-sumtype-LICENSE-MIT")),
+				"UNLICENSE":   file(corpusText(t, "go-sumtype-UNLICENSE")),
+				"Cargo.toml":  file("[package]\nname = \"x\"\nlicense = \"MIT\"\n"),
+			},
+			want: []string{"Cargo.toml:3: Cargo.toml declares licence MIT but the licence files (COPYING, LICENSE-MIT, UNLICENSE) give MIT OR Unlicense: make the manifest and the licence file agree"},
+		},
+		{
+			name: "third-party notices are not the project's licence",
+			files: fstest.MapFS{
+				"LICENSE":             mit,
+				"LICENSE-THIRD-PARTY": apache,
+				"package.json":        file(`{"license": "MIT"}`),
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/ospolint/ospolint/internal/license"
+	"github.com/ospolint/ospolint/internal/licpolicy"
 )
 
 func licenseDetected() *Check {
@@ -37,6 +38,8 @@ on exceptions, a file that only names licences) never counts.
 "Licensed under the MIT License.", an SPDX tag) or only its notice ("Licensed under the Apache License, Version
 2.0 ...", the GPL's "This program is free software ...") is reported with the licence it names, at the confidence
 of a statement (70%) for a name, and with a warning: GGI-A-21 wants the licence text itself to ship with the code.
+No warning when other licence files hold the texts it names (ripgrep's ` + "`COPYING`" + ` saying "dual-licensed under the
+Unlicense and MIT licenses" beside ` + "`LICENSE-MIT`" + ` and ` + "`UNLICENSE`" + `); the statement then says how they combine.
 
 Markdown or HTML formatting, CRLF line ends, a byte-order mark and copyright lines above the text do not change the
 result. A GNU licence text (GPL, LGPL, AGPL) names no variant by itself: ospolint reports ` + "`-only`" + ` unless
@@ -77,13 +80,56 @@ into an SBOM, and usually means custom terms that a lawyer must read.
 				case f.Expression == license.NoAssertion:
 					p.Report(Finding{Path: f.Path, Line: 1, Key: "unknown", Message: "licence text not identified as any known licence; reported as NOASSERTION", Properties: props})
 				case license.TextMissing(f):
-					p.Report(Finding{Path: f.Path, Line: 1, Key: "pointer", Properties: props, Message: fmt.Sprintf(
-						"%s names %s but does not hold its text: ship the full licence text with the code (https://spdx.org/licenses/ has it), keeping this line above it if you like", f.Path, f.Expression)})
+					missing := textsMissing(f, res.Files)
+					if len(missing) == 0 {
+						continue // the texts it names are in the other licence files
+					}
+					msg := fmt.Sprintf("%s names %s but does not hold its text: ship the full licence text with the code (https://spdx.org/licenses/ has it), keeping this line above it if you like", f.Path, f.Expression)
+					if len(missing) < len(licenceTerms(f.Expression)) {
+						msg = fmt.Sprintf("%s names %s but no licence file holds the text of %s: add it beside the others (https://spdx.org/licenses/ has it)", f.Path, f.Expression, strings.Join(missing, " and "))
+					}
+					p.Report(Finding{Path: f.Path, Line: 1, Key: "pointer", Properties: props, Message: msg})
 				}
 			}
 			return nil
 		},
 	}
+}
+
+// licenceTerms are the licences an expression names, without their
+// "only"/"or later" variants (a licence text says neither).
+func licenceTerms(expr string) []licpolicy.Term {
+	e, err := licpolicy.ParseAny(expr)
+	if err != nil {
+		return nil
+	}
+	return e.WithoutVariants().Terms()
+}
+
+// textsMissing lists the licences a licence file names without holding
+// their text (see license.TextMissing) that no other licence file holds
+// either. A statement such as "This project is dual-licensed under the
+// Unlicense and MIT licenses" in COPYING, beside LICENSE-MIT and UNLICENSE,
+// ships every text it names.
+func textsMissing(f license.File, files []license.File) []string {
+	named := licenceTerms(f.Expression)
+	if len(named) == 0 {
+		return []string{f.Expression}
+	}
+	var held []licpolicy.Term
+	for _, g := range files {
+		if g.Path == f.Path || g.Error != "" || g.Expression == license.NoAssertion || license.TextMissing(g) {
+			continue
+		}
+		held = append(held, licenceTerms(g.Expression)...)
+	}
+	var missing []string
+	for _, t := range named {
+		if !licpolicy.Covers([]licpolicy.Term{t}, held) {
+			missing = append(missing, t.String())
+		}
+	}
+	return missing
 }
 
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }

@@ -73,3 +73,29 @@ func TestLicenceFolderTextsAreNotes(t *testing.T) {
 }
 
 // REUSE-IgnoreEnd
+
+// ripgrep's layout: COPYING only says the project is dual-licensed, and
+// LICENSE-MIT and UNLICENSE hold the two texts. The texts ship with the
+// code, so COPYING is no missing text; a statement naming a licence whose
+// text is nowhere still is, naming that licence only.
+func TestLicenceStatementBesideItsTexts(t *testing.T) {
+	files := fstest.MapFS{
+		"COPYING":     file(corpusText(t, "go-sumtype-COPYING")),
+		"LICENSE-MIT": file(corpusText(t, "go-sumtype-LICENSE-MIT")),
+		"UNLICENSE":   file(corpusText(t, "go-sumtype-UNLICENSE")),
+	}
+	got, p := runCheck(t, licenseDetected(), files, nil)
+	if len(got) != 0 {
+		t.Errorf("statement beside its texts: findings %+v, want none", got)
+	}
+	if res := p.Target.License(); res.Expression != "MIT OR Unlicense" {
+		t.Errorf("project licence %q, want MIT OR Unlicense", res.Expression)
+	}
+
+	delete(files, "UNLICENSE")
+	got, _ = runCheck(t, licenseDetected(), files, nil)
+	want := "COPYING names MIT OR Unlicense but no licence file holds the text of Unlicense: add it beside the others"
+	if len(got) != 1 || got[0].Key != "pointer" || !strings.Contains(got[0].Message, want) {
+		t.Errorf("one text missing: findings %+v, want %q", got, want)
+	}
+}

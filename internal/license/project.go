@@ -178,9 +178,9 @@ func (p *project) combine(files []classified) (string, float64) {
 			return NoAssertion, 0
 		}
 	}
-	conf := 1.0
+	conf, textConf := 1.0, 1.0
 	var stmts []classified
-	var exprs []string
+	var exprs, textIDs []string
 	for _, f := range own {
 		if f.Error != "" || f.Expression == NoAssertion || f.Expression == "" {
 			return NoAssertion, 0
@@ -188,10 +188,16 @@ func (p *project) combine(files []classified) (string, float64) {
 		conf = min(conf, f.Confidence)
 		if f.statement {
 			stmts = append(stmts, f)
+		} else {
+			textConf = min(textConf, f.Confidence)
+			textIDs = append(textIDs, exprIDs(f.Expression)...)
 		}
 		exprs = append(exprs, f.Expression)
 	}
 	// A statement that names every licence found states how they combine.
+	// When the other files hold the text of every licence it names
+	// (ripgrep's COPYING beside LICENSE-MIT and UNLICENSE), the texts
+	// confirm it: the confidence is theirs, not a bare statement's.
 	for _, s := range stmts {
 		named := exprIDs(s.Expression)
 		all := true
@@ -200,9 +206,13 @@ func (p *project) combine(files []classified) (string, float64) {
 				all = all && contains(named, id)
 			}
 		}
-		if all {
-			return s.Expression, conf
+		if !all {
+			continue
 		}
+		if len(stmts) == 1 && len(textIDs) > 0 && containsAll(textIDs, named) {
+			return s.Expression, textConf
+		}
+		return s.Expression, conf
 	}
 	exprs = lgplOverGPL(exprs)
 	if len(exprs) > 1 && p.choice(own) {
@@ -325,6 +335,16 @@ func lgplOverGPL(exprs []string) []string {
 		out = append(out, e)
 	}
 	return out
+}
+
+// containsAll reports whether list holds every one of want.
+func containsAll(list, want []string) bool {
+	for _, w := range want {
+		if !contains(list, w) {
+			return false
+		}
+	}
+	return true
 }
 
 func contains(list []string, s string) bool {

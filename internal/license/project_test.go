@@ -165,3 +165,22 @@ the Free Software Foundation; either version 2 of the License, or
 }
 
 // REUSE-IgnoreEnd
+
+// A statement file naming the licences whose texts sit beside it (ripgrep's
+// COPYING, LICENSE-MIT and UNLICENSE) decides how they combine, and the
+// texts, identified in full, give the confidence: it was the bare
+// statement's 70%. A statement naming a licence no file holds keeps it.
+func TestStatementConfirmedByTexts(t *testing.T) {
+	stmt := &fstest.MapFile{Data: []byte(fixture(t, "go-sumtype-COPYING"))}
+	mit := &fstest.MapFile{Data: []byte(fixture(t, "go-sumtype-LICENSE-MIT"))}
+	unlicense := &fstest.MapFile{Data: []byte(fixture(t, "go-sumtype-UNLICENSE"))}
+
+	got := detect(t, fstest.MapFS{"COPYING": stmt, "LICENSE-MIT": mit, "UNLICENSE": unlicense})
+	if got.Expression != "MIT OR Unlicense" || got.Confidence != 1 {
+		t.Errorf("statement and both texts: %q at %v, want MIT OR Unlicense at 1", got.Expression, got.Confidence)
+	}
+	got = detect(t, fstest.MapFS{"COPYING": stmt, "LICENSE-MIT": mit})
+	if got.Expression != "MIT OR Unlicense" || got.Confidence != statementConfidence {
+		t.Errorf("statement and one text: %q at %v, want MIT OR Unlicense at %v", got.Expression, got.Confidence, statementConfidence)
+	}
+}
