@@ -241,7 +241,7 @@ func CargoRegistry(getenv func(string) string) string {
 	}
 	d := filepath.Join(home, "registry", "src")
 	// The directory comes from the environment, not from the repository.
-	if st, err := os.Stat(d); err == nil && st.IsDir() { //nolint:gosec // see above
+	if st, err := os.Stat(d); err == nil && st.IsDir() {
 		return d
 	}
 	return ""
