@@ -16,10 +16,15 @@ import (
 
 var mavenProp = regexp.MustCompile(`\$\{([^}]+)\}`)
 
-// parsePOM reads the dependencies a Maven pom.xml declares with an explicit
-// version (literal or from the POM's own properties): direct by
-// definition, dev when their scope is test. Versions managed by a parent or
-// a BOM, and ranges, are not locked here and are left out.
+// parsePOM reads the dependencies a Maven pom.xml declares: direct by
+// definition, dev when their scope is test. The version is the one written
+// (literal or from the POM's own properties), else the one the POM's own
+// dependencyManagement gives. A version managed by a parent POM or a BOM
+// (Apache Commons' commons-parent), a property defined there, or a range is
+// not known from this file: the dependency is listed with no version, as an
+// unpinned requirements.txt line is, rather than left out of the
+// inventory. A coordinate whose properties expand past maxExpanded is left
+// out.
 func parsePOM(p string, data []byte, _ *readContext) ([]Dependency, error) {
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Strict = true
@@ -29,14 +34,16 @@ func parsePOM(p string, data []byte, _ *readContext) ([]Dependency, error) {
 		line                            int
 	}
 	var (
-		stack []string
-		deps  []dep
-		cur   *dep
-		text  strings.Builder
+		stack   []string
+		deps    []dep
+		managed []dep
+		cur     *dep
+		text    strings.Builder
 	)
 	props := map[string]string{}
 	ls := newLines(data)
 	dependency := []string{"project", "dependencies", "dependency"}
+	management := []string{"project", "dependencyManagement", "dependencies", "dependency"}
 	for {
 		off := dec.InputOffset()
 		tok, err := dec.Token()
@@ -51,7 +58,7 @@ func parsePOM(p string, data []byte, _ *readContext) ([]Dependency, error) {
 		case xml.StartElement:
 			stack = append(stack, t.Name.Local)
 			text.Reset()
-			if slices.Equal(stack, dependency) {
+			if slices.Equal(stack, dependency) || slices.Equal(stack, management) {
 				cur = &dep{line: ls.at(off)}
 			}
 		case xml.CharData:
@@ -60,8 +67,8 @@ func parsePOM(p string, data []byte, _ *readContext) ([]Dependency, error) {
 			v := strings.TrimSpace(text.String())
 			text.Reset()
 			switch {
-			case cur != nil && len(stack) == 4 && slices.Equal(stack[:3], dependency):
-				switch stack[3] {
+			case cur != nil && (len(stack) == 4 && slices.Equal(stack[:3], dependency) || len(stack) == 5 && slices.Equal(stack[:4], management)):
+				switch stack[len(stack)-1] {
 				case "groupId":
 					cur.group = v
 				case "artifactId":
@@ -73,6 +80,9 @@ func parsePOM(p string, data []byte, _ *readContext) ([]Dependency, error) {
 				}
 			case cur != nil && slices.Equal(stack, dependency):
 				deps = append(deps, *cur)
+				cur = nil
+			case cur != nil && slices.Equal(stack, management):
+				managed = append(managed, *cur)
 				cur = nil
 			case len(stack) == 3 && slices.Equal(stack[:2], []string{"project", "properties"}):
 				props[stack[2]] = v
@@ -92,15 +102,38 @@ func parsePOM(p string, data []byte, _ *readContext) ([]Dependency, error) {
 	if props["project.groupId"] == "" {
 		props["project.groupId"] = props["project.parent.groupId"]
 	}
+	versions := map[string]string{}
+	for _, m := range managed {
+		g, a, v := expand(m.group, props), expand(m.artifact, props), expand(m.version, props)
+		if g != "" && a != "" && pinned(v) {
+			versions[g+":"+a] = v
+		}
+	}
 	var out []Dependency
 	for _, d := range deps {
-		g, a, v := expand(d.group, props), expand(d.artifact, props), expand(d.version, props)
-		if g == "" || a == "" || v == "" || strings.Contains(g+a+v, "${") || strings.ContainsAny(v, "[]()") {
+		g, a := expand(d.group, props), expand(d.artifact, props)
+		if g == "" || a == "" || strings.Contains(g+a, "${") {
 			continue
+		}
+		v := expand(d.version, props)
+		if d.version != "" && v == "" {
+			continue // past maxExpanded
+		}
+		if d.version == "" {
+			v = versions[g+":"+a]
+		}
+		if !pinned(v) {
+			v = ""
 		}
 		out = append(out, Dependency{Name: g + ":" + a, Version: v, Line: d.line, Direct: true, Dev: d.scope == "test"})
 	}
 	return out, nil
+}
+
+// pinned reports whether a Maven version is one exact version: not empty,
+// not a range, with no property left unresolved.
+func pinned(v string) bool {
+	return v != "" && !strings.Contains(v, "${") && !strings.ContainsAny(v, "[]()")
 }
 
 // maxExpanded caps a coordinate with its properties substituted: a

@@ -609,6 +609,8 @@ BUNDLED WITH
   <dependencyManagement>
     <dependencies>
       <dependency><groupId>managed</groupId><artifactId>bom</artifactId><version>9</version></dependency>
+      <dependency><groupId>org.mockito</groupId><artifactId>mockito-core</artifactId><version>${mockito.version}</version></dependency>
+      <dependency><groupId>io.netty</groupId><artifactId>netty-all</artifactId><version>4.1.100.Final</version></dependency>
     </dependencies>
   </dependencyManagement>
   <dependencies>
@@ -632,12 +634,40 @@ BUNDLED WITH
       <groupId>org.slf4j</groupId>
       <artifactId>slf4j-api</artifactId>
     </dependency>
+    <dependency>
+      <groupId>io.netty</groupId>
+      <artifactId>netty-all</artifactId>
+    </dependency>
+    <dependency>
+      <groupId>org.mockito</groupId>
+      <artifactId>mockito-core</artifactId>
+      <scope>test</scope>
+    </dependency>
+    <dependency>
+      <groupId>org.openjdk.jmh</groupId>
+      <artifactId>jmh-core</artifactId>
+      <version>${jmh.version}</version>
+      <scope>test</scope>
+    </dependency>
+    <dependency>
+      <groupId>commons-io</groupId>
+      <artifactId>commons-io</artifactId>
+      <version>[2.0,3.0)</version>
+    </dependency>
   </dependencies>
 </project>
 `}, want: []row{
-			{"com.google.guava:guava", "33.0.0-jre", true, false, 16, NoAssertion},
-			{"org.example:sibling", "1.2.0", true, false, 27, NoAssertion},
-			{"org.junit.jupiter:junit-jupiter", "5.10.2", true, true, 21, NoAssertion},
+			// Managed by a parent POM, a property the parent defines, a
+			// range: listed with no version (Apache Commons' poms left 6
+			// of 8 dependencies out of the SBOM).
+			{"com.google.guava:guava", "33.0.0-jre", true, false, 18, NoAssertion},
+			{"commons-io:commons-io", "", true, false, 53, NoAssertion},
+			{"io.netty:netty-all", "4.1.100.Final", true, false, 38, NoAssertion},
+			{"org.example:sibling", "1.2.0", true, false, 29, NoAssertion},
+			{"org.junit.jupiter:junit-jupiter", "5.10.2", true, true, 23, NoAssertion},
+			{"org.mockito:mockito-core", "", true, true, 42, NoAssertion},
+			{"org.openjdk.jmh:jmh-core", "", true, true, 47, NoAssertion},
+			{"org.slf4j:slf4j-api", "", true, false, 34, NoAssertion},
 		}},
 	})
 }

@@ -175,7 +175,13 @@ func comment(d deps.Dependency) string {
 	if d.Dev {
 		parts = append(parts, "development only")
 	}
-	parts = append(parts, "locked in "+d.Path)
+	if d.Version == "" {
+		// A pom.xml dependency whose version a parent POM manages, an
+		// unpinned requirements line: declared there, not locked.
+		parts = append(parts, "declared in "+d.Path+" without a pinned version")
+	} else {
+		parts = append(parts, "locked in "+d.Path)
+	}
 	if d.LicenseSource != "" && d.License != deps.NoAssertion {
 		parts = append(parts, "licence from "+d.LicenseSource)
 	}

@@ -48,3 +48,22 @@ func TestSPDXDocumentMergesLockfiles(t *testing.T) {
 		t.Errorf("extracted licences: %+v", doc.OtherLicenses)
 	}
 }
+
+// TestSPDXCommentUnpinned: a dependency declared without a version (a
+// pom.xml whose parent POM manages it) is not "locked in" its manifest.
+func TestSPDXCommentUnpinned(t *testing.T) {
+	ds, err := deps.Parse("pom.xml", []byte(`<project><dependencies>
+<dependency><groupId>org.junit.jupiter</groupId><artifactId>junit-jupiter</artifactId><scope>test</scope></dependency>
+</dependencies></project>`))
+	if err != nil || len(ds) != 1 {
+		t.Fatalf("dependencies %+v, error %v; want junit-jupiter", ds, err)
+	}
+	doc := SPDXDocument(deps.Inventory{Dependencies: ds}, Options{Name: "app", Created: time.Unix(0, 0), Tool: "ospolint-test"})
+	x := doc.Packages[1]
+	if x.PackageVersion != "NOASSERTION" && x.PackageVersion != "" {
+		t.Errorf("version %q, want none", x.PackageVersion)
+	}
+	if want := "declared in pom.xml without a pinned version"; !strings.Contains(x.PackageComment, want) || strings.Contains(x.PackageComment, "locked") {
+		t.Errorf("comment %q, want %q", x.PackageComment, want)
+	}
+}
