@@ -36,6 +36,9 @@ type reuseFacts struct {
 	visitor atomic.Pointer[Check]
 	once    sync.Once
 	res     *reuse.Result
+	// fullBufs are the buffers whole files are read into by the
+	// evaluation (*[]byte, each up to maxCached bytes).
+	fullBufs sync.Pool
 }
 
 func (t *Target) reuseLayout() *reuse.Layout {
@@ -99,9 +102,19 @@ func (t *Target) Reuse() *reuse.Result {
 				return headText(head, e.Size, err)
 			},
 			Full: func(p string) reuse.Text {
-				data, err := repo.ReadFile(t.fsys, p, maxRead)
+				// The bytes are parsed and dropped (the header holds
+				// strings): one buffer per worker serves every file.
+				bp, _ := t.reuse.fullBufs.Get().(*[]byte)
+				if bp == nil {
+					bp = new([]byte)
+				}
+				defer t.reuse.fullBufs.Put(bp)
+				data, err := repo.ReadFileBuf(t.fsys, p, maxRead, *bp)
 				if err != nil {
 					return reuse.Text{Err: err}
+				}
+				if cap(data) <= maxCached {
+					*bp = data[:0]
 				}
 				return reuse.Text{Header: reuse.ParseFile(data, reuseHeadBytes)}
 			},

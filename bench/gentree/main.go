@@ -3,9 +3,10 @@
 
 // Command gentree writes a deterministic synthetic repository for scan
 // benchmarks (see package treegen): N files in nested directories, with a
-// LICENSE, README and manifests at the root.
+// LICENSE, README and manifests at the root, or a tree shaped like u-boot.
 //
 //	go run ./bench/gentree -n 100000 -out /tmp/tree
+//	go run ./bench/gentree -shape uboot -out /tmp/uboot
 package main
 
 import (
@@ -26,7 +27,8 @@ func main() {
 
 func run(args []string) error {
 	fs := flag.NewFlagSet("gentree", flag.ContinueOnError)
-	n := fs.Int("n", 100000, "number of files to write")
+	n := fs.Int("n", 0, "number of files to write (default 100000, or 38500 for -shape uboot)")
+	shape := fs.String("shape", "default", "default (nested source tree, headers in most files) or uboot (shaped like u-boot)")
 	out := fs.String("out", "", "directory to create (must not exist)")
 	seed := fs.Uint64("seed", 1, "seed: the same seed and n give the same tree")
 	if err := fs.Parse(args); err != nil {
@@ -35,7 +37,22 @@ func run(args []string) error {
 	if *out == "" {
 		return errors.New("-out is required")
 	}
-	st, err := treegen.Generate(*out, *n, *seed)
+	var st treegen.Stats
+	var err error
+	switch *shape {
+	case "default":
+		if *n == 0 {
+			*n = 100000
+		}
+		st, err = treegen.Generate(*out, *n, *seed)
+	case "uboot":
+		if *n == 0 {
+			*n = treegen.UBootFiles
+		}
+		st, err = treegen.UBoot(*out, *n, *seed)
+	default:
+		return fmt.Errorf("unknown -shape %q (default or uboot)", *shape)
+	}
 	if err != nil {
 		return err
 	}

@@ -4,10 +4,8 @@
 package repo
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -18,8 +16,6 @@ import (
 	"github.com/go-git/go-billy/v5"
 	"github.com/go-git/go-billy/v5/osfs"
 	"github.com/go-git/go-git/v5/plumbing/cache"
-	"github.com/go-git/go-git/v5/plumbing/filemode"
-	"github.com/go-git/go-git/v5/plumbing/format/index"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 	"github.com/go-git/go-git/v5/storage/filesystem/dotgit"
 )
@@ -273,9 +269,9 @@ func (t trackedSet) keeps(p string, isDir bool) bool {
 	return t[p]&trackedFile != 0
 }
 
-// readTracked decodes the git index once into the set of tracked paths.
+// readTracked reads the git index once into the set of tracked paths.
 func readTracked(g gitPlace) (trackedSet, error) {
-	f, err := openRegular(g.fsys, g.name("index"))
+	data, err := ReadFile(g.fsys, g.name("index"), maxGitIndex)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			// A fresh repository has no index: nothing is tracked yet.
@@ -283,25 +279,25 @@ func readTracked(g gitPlace) (trackedSet, error) {
 		}
 		return nil, err
 	}
-	defer f.Close()
-	idx := &index.Index{}
-	if err := index.NewDecoder(bufio.NewReader(io.LimitReader(f, maxGitIndex))).Decode(idx); err != nil {
-		return nil, fmt.Errorf("decode: %w", err)
-	}
-	set := make(trackedSet, len(idx.Entries)*2)
-	for _, e := range idx.Entries {
+	set := trackedSet{}
+	err = indexPaths(data, func(name string, mode uint32) {
 		flag := trackedFile
-		if e.Mode == filemode.Submodule {
-			// A submodule is a directory in the working tree.
+		if mode == gitlinkMode || strings.HasSuffix(name, "/") {
+			// A submodule is a directory in the working tree; so is a
+			// sparse index's directory entry.
 			flag |= trackedDir
+			name = strings.TrimSuffix(name, "/")
 		}
-		set[e.Name] |= flag
-		for d := parent(e.Name); d != ""; d = parent(d) {
+		set[name] |= flag
+		for d := parent(name); d != ""; d = parent(d) {
 			if set[d]&trackedDir != 0 {
 				break
 			}
 			set[d] |= trackedDir
 		}
+	})
+	if err != nil {
+		return nil, fmt.Errorf("decode: %w", err)
 	}
 	return set, nil
 }

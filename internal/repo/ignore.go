@@ -6,31 +6,37 @@ package repo
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 )
 
 // maxWildcardPatterns bounds the patterns of one ignore file that must be
-// tried one by one against every path (those without a literal name,
-// extension or leading directory to look them up by). Beyond it, the
-// earliest are dropped, with a problem: the cost of a path stays bounded
-// whatever a pull request writes into a .gitignore.
+// matched as globs (those without a literal name, extension or leading
+// directory to look them up by). Beyond it, the earliest are dropped, with
+// a problem: the cost of a path stays bounded whatever a pull request
+// writes into a .gitignore.
 const maxWildcardPatterns = 1000
 
 // ignoreFile is one .gitignore (or info/exclude), compiled once so that the
 // cost of matching a path does not grow with the number of its patterns:
-// patterns are looked up by the literal base name, extension or first path
-// component they need, and only the rest are tried one by one.
+// patterns are looked up by what a path must have for them to match — a
+// literal base name, extension or first component, the first or last byte
+// of the base name, the number of components — and only the few found are
+// matched.
 type ignoreFile struct {
 	// dir is the directory the file applies to ("" for the root).
 	dir  string
 	pats []ignorePattern
-	// Pattern indexes by what a path must have for them to match, in file
-	// order (so the last match is the last one found).
+	// Pattern indexes, each list in file order (so the last match is the
+	// last one found).
 	byName  map[string][]int32 // unanchored, literal: the base name
 	byExt   map[string][]int32 // unanchored "*.ext": the extension from the last dot
 	byFirst map[string][]int32 // anchored, literal first component
+	byLead  map[byte][]int32   // unanchored glob starting with a literal byte
+	byTail  map[byte][]int32   // unanchored glob ending with one
+	byDepth map[int][]int32    // anchored glob without "**": its number of components
 	rest    []int32
-	// dropped is how many wildcard patterns maxWildcardPatterns left out.
+	// dropped is how many glob patterns maxWildcardPatterns left out.
 	dropped int
 }
 
@@ -41,15 +47,21 @@ type ignorePattern struct {
 	// anchored patterns (with a slash before the end) match the path
 	// relative to the file's directory, component by component (parts,
 	// "**" standing for any number of them); the others match the base
-	// name (parts[0]).
+	// name (parts[0]). Globs are ready for path.Match.
 	anchored bool
 	parts    []string
+	// lit is a run of plain text an unanchored glob's matches contain:
+	// strings.Contains rules most names out before path.Match.
+	lit string
 }
 
 // parseIgnore compiles the text of the ignore file in dir.
 func parseIgnore(dir string, data []byte) *ignoreFile {
-	f := &ignoreFile{dir: dir, byName: map[string][]int32{}, byExt: map[string][]int32{}, byFirst: map[string][]int32{}}
-	var wild []int32
+	f := &ignoreFile{
+		dir: dir, byName: map[string][]int32{}, byExt: map[string][]int32{}, byFirst: map[string][]int32{},
+		byLead: map[byte][]int32{}, byTail: map[byte][]int32{}, byDepth: map[int][]int32{},
+	}
+	var globs []int32
 	for line := range strings.SplitSeq(string(data), "\n") {
 		p, ok := parseIgnoreLine(line)
 		if !ok {
@@ -67,16 +79,80 @@ func parseIgnore(dir string, data []byte) *ignoreFile {
 		case p.anchored && isLiteral(first):
 			f.byFirst[first] = append(f.byFirst[first], i)
 		default:
-			wild = append(wild, i)
+			globs = append(globs, i)
 		}
 	}
-	if len(wild) > maxWildcardPatterns {
+	if len(globs) > maxWildcardPatterns {
 		// The last patterns win in an ignore file: keep those.
-		f.dropped = len(wild) - maxWildcardPatterns
-		wild = wild[f.dropped:]
+		f.dropped = len(globs) - maxWildcardPatterns
+		globs = globs[f.dropped:]
 	}
-	f.rest = wild
+	for _, i := range globs {
+		p := &f.pats[i]
+		first := p.parts[0]
+		switch {
+		case !p.anchored && isLiteral(first[:1]):
+			f.byLead[first[0]] = append(f.byLead[first[0]], i)
+		case !p.anchored && literalTail(first):
+			f.byTail[first[len(first)-1]] = append(f.byTail[first[len(first)-1]], i)
+		case p.anchored && !slices.Contains(p.parts, "**"):
+			f.byDepth[len(p.parts)] = append(f.byDepth[len(p.parts)], i)
+		default:
+			f.rest = append(f.rest, i)
+		}
+	}
 	return f
+}
+
+// literalTail reports whether a glob's last byte is plain text.
+func literalTail(g string) bool {
+	n := len(g)
+	return n >= 2 && !strings.ContainsRune(`*?]\`, rune(g[n-1])) && g[n-2] != '\\'
+}
+
+// longestLiteral is the longest run of plain text in a glob: any name it
+// matches contains that run. Classes ("[ch]") and wildcards end a run; an
+// escaped character is plain text.
+func longestLiteral(g string) string {
+	best, run := "", []byte{}
+	flush := func() {
+		if len(run) > len(best) {
+			best = string(run)
+		}
+		run = run[:0]
+	}
+	for i := 0; i < len(g); i++ {
+		switch c := g[i]; c {
+		case '*', '?':
+			flush()
+		case '[':
+			flush()
+			// Skip the class: "]" right after "[" or "[^" is a member.
+			j := i + 1
+			if j < len(g) && g[j] == '^' {
+				j++
+			}
+			if j < len(g) && g[j] == ']' {
+				j++
+			}
+			for j < len(g) && g[j] != ']' {
+				if g[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			i = j
+		case '\\':
+			if i+1 < len(g) {
+				i++
+				run = append(run, g[i])
+			}
+		default:
+			run = append(run, c)
+		}
+	}
+	flush()
+	return best
 }
 
 // parseIgnoreLine reads one pattern; ok is false for blank lines and
@@ -119,6 +195,13 @@ func parseIgnoreLine(line string) (ignorePattern, bool) {
 		// "**" alone matches everything, as "*" does.
 		p.parts[0] = "*"
 	}
+	for i, part := range p.parts {
+		// fnmatch negates a class with "!" as well as "^".
+		p.parts[i] = strings.ReplaceAll(part, "[!", "[^")
+	}
+	if !p.anchored {
+		p.lit = longestLiteral(p.parts[0])
+	}
 	return p, true
 }
 
@@ -154,6 +237,15 @@ func (f *ignoreFile) match(rel, base string, isDir bool) (decided, ignored bool)
 	}
 	first, _, _ := strings.Cut(rel, "/")
 	try(f.byFirst[first])
+	if len(f.byLead) > 0 {
+		try(f.byLead[base[0]])
+	}
+	if len(f.byTail) > 0 {
+		try(f.byTail[base[len(base)-1]])
+	}
+	if len(f.byDepth) > 0 {
+		try(f.byDepth[strings.Count(rel, "/")+1])
+	}
 	try(f.rest)
 	if best < 0 {
 		return false, false
@@ -166,7 +258,7 @@ func (p *ignorePattern) matches(rel, base string, isDir bool) bool {
 		return false
 	}
 	if !p.anchored {
-		return globMatch(p.parts[0], base)
+		return (p.lit == "" || strings.Contains(base, p.lit)) && globMatch(p.parts[0], base)
 	}
 	return matchParts(p.parts, rel)
 }
@@ -204,14 +296,11 @@ func matchParts(parts []string, rel string) bool {
 }
 
 // globMatch matches one path component with fnmatch rules: "*", "?",
-// "[...]" (negated with "!" or "^") and backslash escapes. A malformed
-// pattern matches nothing.
+// "[...]" (negated with "^"; parseIgnoreLine turned "[!" into "[^") and
+// backslash escapes. A malformed pattern matches nothing.
 func globMatch(pattern, name string) bool {
 	if isLiteral(pattern) {
 		return pattern == name
-	}
-	if strings.Contains(pattern, "[!") {
-		pattern = strings.ReplaceAll(pattern, "[!", "[^")
 	}
 	ok, err := path.Match(pattern, name)
 	return err == nil && ok
@@ -246,6 +335,6 @@ func (s ignoreStack) ignored(p, base string, isDir bool) bool {
 
 // droppedProblem words a cap on wildcard patterns for the walk's problems.
 func (f *ignoreFile) droppedProblem() string {
-	return fmt.Sprintf("%d patterns need a full match against every path (no literal name, extension or leading directory); only the last %d are applied, the %d before them are not",
-		len(f.rest)+f.dropped, maxWildcardPatterns, f.dropped)
+	return fmt.Sprintf("%d patterns are globs without a literal name, extension or leading directory; only the last %d are applied, the %d before them are not",
+		maxWildcardPatterns+f.dropped, maxWildcardPatterns, f.dropped)
 }

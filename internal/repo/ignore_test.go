@@ -56,6 +56,18 @@ func TestIgnorePatterns(t *testing.T) {
 		{"a/b/c", "a/b/c/d", false, false},
 		{"*/x", "y/x", false, true},
 		{"*/x", "z/y/x", false, false},
+		{".*", ".hidden", false, true},
+		{".*", "a/.hidden", false, true},
+		{".*", "visible", false, false},
+		{"*~", "x.c~", false, true},
+		{"cscope.*", "cscope.out", false, true},
+		{"/u-boot*", "u-boot.bin", false, true},
+		{"/u-boot*", "a/u-boot.bin", false, false},
+		{"*.o.*", "x.o.cmd", false, true},
+		{"*.o.*", "x.o", false, false},
+		{"/*/x*", "a/xy", false, true},
+		{"/*/x*", "a/b/xy", false, false},
+		{"/*/**/x", "a/b/c/x", false, true},
 	} {
 		f := parseIgnore("", []byte(tc.pattern+"\n"))
 		base := tc.path[strings.LastIndexByte(tc.path, '/')+1:]
@@ -124,6 +136,7 @@ func TestIgnoreMatchesGit(t *testing.T) {
 			"# comment", "*.log", "!keep.log", "/build/", "docs/*.html", "**/tmp", "foo/**/bar", "*.tar.gz",
 			"a?c.txt", "[Tt]humbs.db", "[!x]y.dat", `\#hash`, "out/", "logs/**", "!logs/important/**",
 			"deep/**/z", "/anchored.txt", "sub/nested.txt", "node_modules", "*~", "gen/*", "!gen/keep/",
+			".*", "!.gitignore", "!.keep-me", "/u-boot*", "*.o.*", "/*/x*", "cscope.*",
 		}, "\n") + "\n"},
 		"sub/.gitignore":       {content: "!*.log\nlocal.txt\n/onlyhere.txt\n"},
 		"sub/x.log":            {},
@@ -187,5 +200,16 @@ func TestIgnoreMatchesGit(t *testing.T) {
 	ix, _ := walkWithin(t, openWorktree(t, dir), WalkOptions{})
 	if d := cmp.Diff(want, paths(ix)); d != "" {
 		t.Errorf("kept files (-git +ospolint):\n%s", d)
+	}
+}
+
+func TestLongestLiteral(t *testing.T) {
+	for glob, want := range map[string]string{
+		"*.o.*": ".o.", "*.bin[_.]*": ".bin", "*.asn1.[ch]": ".asn1.", `\#*#`: "#", "[]x]abc": "abc",
+		"[^a]bb*": "bb", "*": "", "a?bc": "bc", `x\*yz`: "x*yz", "[unclosed": "",
+	} {
+		if got := longestLiteral(glob); got != want {
+			t.Errorf("longestLiteral(%q) = %q, want %q", glob, got, want)
+		}
 	}
 }

@@ -7,8 +7,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
-	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"syscall"
@@ -68,14 +66,16 @@ func openSubdir(parent *os.File, name string) (*os.File, error) {
 	}
 }
 
-// readFileAt reads the regular file name of the open directory dir, up to
-// limit bytes (ErrTooLarge past it), without following a link or blocking
-// on a pipe. ok is false when the file is not plainly readable that way
-// (gone, a link, not a regular file): the caller takes the general path.
-func readFileAt(dir *os.File, name string, limit int64) (data []byte, ok bool, err error) {
+// readAt reads the regular file base of the open directory dir from its
+// start, at most max bytes, into buf's storage when it is large enough:
+// one openat without following a link or blocking on a pipe, one fstat
+// for the size, reads, close. ok is false when the file is not plainly
+// readable that way (gone, a link, not a regular file): the caller takes
+// the general path, which words the error.
+func readAt(dir *os.File, base string, max int64, buf []byte) (data []byte, ok bool, err error) {
 	var fd int
 	for {
-		fd, err = unix.Openat(int(dir.Fd()), name, unix.O_RDONLY|unix.O_NOFOLLOW|unix.O_CLOEXEC|unix.O_NONBLOCK|unix.O_NOCTTY, 0)
+		fd, err = unix.Openat(int(dir.Fd()), base, unix.O_RDONLY|unix.O_NOFOLLOW|unix.O_CLOEXEC|unix.O_NONBLOCK|unix.O_NOCTTY, 0)
 		if !errors.Is(err, unix.EINTR) {
 			break
 		}
@@ -83,19 +83,35 @@ func readFileAt(dir *os.File, name string, limit int64) (data []byte, ok bool, e
 	if err != nil {
 		return nil, false, nil
 	}
-	f := os.NewFile(uintptr(fd), name)
-	defer f.Close()
-	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+	defer unix.Close(fd)
+	var st unix.Stat_t
+	if unix.Fstat(fd, &st) != nil || st.Mode&unix.S_IFMT != unix.S_IFREG {
 		return nil, false, nil
 	}
-	data, err = io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, true, fmt.Errorf("read %s: %w", name, err)
+	// One more byte than the size, to see the end (or that it grew).
+	want := min(st.Size+1, max)
+	if int64(cap(buf)) < want {
+		buf = make([]byte, 0, want)
 	}
-	if int64(len(data)) > limit {
-		return nil, true, fmt.Errorf("%s: %w (over %d bytes)", name, ErrTooLarge, limit)
+	buf = buf[:0]
+	for int64(len(buf)) < max {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		end := min(int64(cap(buf)), max)
+		n, err := unix.Read(fd, buf[len(buf):end])
+		if errors.Is(err, unix.EINTR) {
+			continue
+		}
+		if err != nil {
+			return nil, true, err
+		}
+		if n == 0 {
+			break
+		}
+		buf = buf[:len(buf)+n]
 	}
-	return data, true, nil
+	return buf, true, nil
 }
 
 // Offsets in struct linux_dirent64: d_ino u64, d_off s64, d_reclen u16,

@@ -17,5 +17,5 @@ func listDir(*os.File) ([]fs.DirEntry, bool) { return nil, false }
 // openSubdir is not available: the walk opens directories from the root.
 func openSubdir(*os.File, string) (*os.File, error) { return nil, errors.ErrUnsupported }
 
-// readFileAt is not available: the walk reads through the FS.
-func readFileAt(*os.File, string, int64) ([]byte, bool, error) { return nil, false, nil }
+// readAt is not available: reads go through the FS.
+func readAt(*os.File, string, int64, []byte) ([]byte, bool, error) { return nil, false, nil }

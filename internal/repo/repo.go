@@ -84,6 +84,14 @@ var ErrNotRegular = errors.New("not a regular file")
 
 // ReadHead reads at most n bytes from the start of a regular file.
 func ReadHead(fsys fs.FS, name string, n int) ([]byte, error) {
+	if rf, ok := fsys.(*rootFS); ok && n > 0 {
+		if data, ok, err := rf.read(name, int64(n), nil); ok {
+			if err != nil {
+				return nil, fmt.Errorf("read %s: %w", name, err)
+			}
+			return data, nil
+		}
+	}
 	f, err := openRegular(fsys, name)
 	if err != nil {
 		return nil, err
@@ -98,14 +106,39 @@ func ReadHead(fsys fs.FS, name string, n int) ([]byte, error) {
 }
 
 // ReadFile reads a whole regular file, failing with ErrTooLarge past limit
-// bytes so a huge or endless file never stalls a scan.
+// bytes so a huge or endless file never stalls a scan. On a working tree
+// it opens the file from its directory, kept open between calls.
 func ReadFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	return ReadFileBuf(fsys, name, limit, nil)
+}
+
+// ReadFileBuf is ReadFile into buf's storage when it is large enough, for
+// callers that parse many files and keep none of their bytes: they pass
+// the slice they got last time back.
+func ReadFileBuf(fsys fs.FS, name string, limit int64, buf []byte) ([]byte, error) {
+	if rf, ok := fsys.(*rootFS); ok {
+		if data, ok, err := rf.read(name, limit+1, buf); ok {
+			switch {
+			case err != nil:
+				return nil, fmt.Errorf("read %s: %w", name, err)
+			case int64(len(data)) > limit:
+				return nil, fmt.Errorf("%s: %w (over %d bytes)", name, ErrTooLarge, limit)
+			}
+			return data, nil
+		}
+	}
 	f, err := openRegular(fsys, name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	// Sized from the file, so a read is one allocation, not a growing
+	// buffer copied at each step; a file that grew meanwhile still reads.
+	size := int64(512)
+	if info, err := f.Stat(); err == nil && info.Size() > 0 {
+		size = min(info.Size()+1, limit+1)
+	}
+	data, err := readAll(io.LimitReader(f, limit+1), buf, size)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
@@ -115,13 +148,37 @@ func ReadFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	return data, nil
 }
 
+// readAll is io.ReadAll into buf's storage, or a new buffer of size
+// bytes when buf holds fewer.
+func readAll(r io.Reader, buf []byte, size int64) ([]byte, error) {
+	b := buf[:0]
+	if int64(cap(b)) < size {
+		b = make([]byte, 0, size)
+	}
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return b, nil
+			}
+			return b, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+	}
+}
+
 // openRegular opens name only after Stat (which follows symlinks) shows a
 // regular file, so a pipe or device is never opened. The open file is
 // checked again in case the path was swapped in between. An FS without Stat
 // is opened directly (fs.Stat would open it anyway); every FS the scanner
 // builds (os.Root, git trees, os.DirFS) has one.
 func openRegular(fsys fs.FS, name string) (fs.File, error) {
-	if sfs, ok := fsys.(fs.StatFS); ok {
+	if nb, ok := fsys.(interface{ opensWithoutBlocking() bool }); ok && nb.opensWithoutBlocking() {
+		// The open cannot block: the check below is enough.
+	} else if sfs, ok := fsys.(fs.StatFS); ok {
 		info, err := sfs.Stat(name)
 		if err != nil {
 			return nil, err

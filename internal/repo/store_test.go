@@ -62,8 +62,8 @@ func entryHash(t *testing.T, tree *object.Tree, p string) plumbing.Hash {
 	return e.Hash
 }
 
-// readAll reads every indexed file of r in full.
-func readAll(r *Repo, ix *Index) {
+// readEvery reads every indexed file of r in full.
+func readEvery(r *Repo, ix *Index) {
 	for _, e := range ix.Files() {
 		_, _ = ReadFile(r.FS, e.Path, 1<<20)
 	}
@@ -122,7 +122,7 @@ func scanRevision(t *testing.T, dir string) error {
 	if err != nil {
 		return prefixed("walk", err)
 	}
-	readAll(r, ix)
+	readEvery(r, ix)
 	return prefixed("read", r.Err())
 }
 
@@ -276,7 +276,7 @@ func walkedPaths(t *testing.T, r *Repo) []string {
 	for _, e := range ix.Files() {
 		out = append(out, e.Path)
 	}
-	readAll(r, ix)
+	readEvery(r, ix)
 	if err := r.Err(); err != nil {
 		t.Fatal(err)
 	}

@@ -197,9 +197,14 @@ func (w *walker) dir(dir string, f *os.File, ignores ignoreStack, parentIgnored 
 			continue
 		}
 		// Ignore rules hide untracked files only: git tracks a file added
-		// with -f whatever .gitignore says.
-		ignored := parentIgnored || (len(ignores) > 0 && ignores.ignored(p, name, isDir))
-		if ignored && !w.tracked.keeps(p, isDir) {
+		// with -f whatever .gitignore says. A tracked file needs no
+		// matching; a tracked directory does, for what it holds untracked.
+		tracked := w.tracked.keeps(p, isDir)
+		ignored := false
+		if isDir || !tracked {
+			ignored = parentIgnored || (len(ignores) > 0 && ignores.ignored(p, name, isDir))
+		}
+		if ignored && !tracked {
 			continue
 		}
 		if w.exclude != nil && w.exclude(p, isDir) {
@@ -288,8 +293,14 @@ func (w *walker) list(dir string, f *os.File) ([]fs.DirEntry, *os.File, error) {
 // directory f without following a link, or through the FS.
 func (w *walker) readIgnoreFile(f *os.File, label string) ([]byte, error) {
 	if f != nil {
-		if data, ok, err := readFileAt(f, ".gitignore", maxGitignore); ok {
-			return data, err
+		data, ok, err := readAt(f, ".gitignore", maxGitignore+1, nil)
+		switch {
+		case ok && err != nil:
+			return nil, fmt.Errorf("read %s: %w", label, err)
+		case ok && len(data) > maxGitignore:
+			return nil, fmt.Errorf("%s: %w (over %d bytes)", label, ErrTooLarge, maxGitignore)
+		case ok:
+			return data, nil
 		}
 	}
 	return ReadFile(w.fsys, label, maxGitignore)
