@@ -4,6 +4,7 @@
 package checks
 
 import (
+	"encoding/xml"
 	"fmt"
 	"path"
 	"regexp"
@@ -44,8 +45,11 @@ hook), ospolint (the CLI or the ` + "`ospolint/ospolint`" + ` action), ScanCode,
 licensee, LicenseFinder, go-licenses, ` + "`cargo deny check`" + ` including licences, cargo-about, licensecheck,
 Trivy with the licence scanner (` + "`--scanners license`" + ` or the action's ` + "`scanners`" + ` input), GitHub's
 dependency-review-action with ` + "`allow-licenses`" + `, ` + "`deny-licenses`" + ` or a ` + "`config-file`" + `,
-` + "`addlicense -check`" + `, askalono, licenseclassifier, license-checker, pip-licenses, github/licensed and
-SkyWalking Eyes. A Makefile target is not followed. Add your own tools with the ` + "`extra`" + ` option.
+` + "`addlicense -check`" + `, askalono, licenseclassifier, license-checker, pip-licenses, github/licensed,
+SkyWalking Eyes and Apache RAT (` + "`apache-rat:check`" + `, the Gradle ` + "`rat`" + ` task, or a Maven build when the root
+` + "`pom.xml`" + ` runs RAT: its ` + "`defaultGoal`" + ` names ` + "`rat:check`" + ` and CI runs ` + "`mvn`" + ` without goals, as Apache Commons
+does, or the ` + "`apache-rat-plugin`" + ` is a build plugin with an execution and CI runs a lifecycle phase). A Makefile
+target is not followed. Add your own tools with the ` + "`extra`" + ` option.
 
 **Why (GGI-A-21, Manage legal compliance):** the handbook asks for licence compliance to be checked continuously,
 not once: a scanner in CI catches a file without a licence header or a dependency under a refused licence when it
@@ -97,6 +101,7 @@ type licenceScanner struct {
 	command *regexp.Regexp               // shell lines
 	hook    *regexp.Regexp               // pre-commit hook ids
 	inputs  func(map[string]string) bool // extra condition on an action's inputs
+	run     func(string) bool            // shell lines, when a pattern cannot tell
 }
 
 func licenceScanners() []licenceScanner {
@@ -133,7 +138,63 @@ func licenceScanners() []licenceScanner {
 		{name: "licensed", uses: re(`(?i)(github/licensed|licensed-ci|setup-licensed)`), command: re(`(?i)\blicensed\s+(status|cache)\b`)},
 		{name: "skywalking-eyes", uses: re(`(?i)skywalking-eyes`), command: re(`(?i)\blicense-eye\b`)},
 		{name: "gitlab-license-scanning", uses: re(`(?i)License-Scanning\.gitlab-ci\.yml`)},
+		{name: "apache-rat", uses: re(`(?i)apache-rat`), command: re(`(?i)\bapache-rat\b|\brat:check\b|\bgradlew?\s+(\S+\s+)*?rat\b`)},
 	}
+}
+
+// mavenCommand is a shell line running Maven, with what follows it.
+var mavenCommand = regexp.MustCompile(`(?i)(?:^|[\s/])mvnw?(?:\.cmd)?((?:\s+\S+)*)\s*$`)
+
+// mavenPhases are the lifecycle phases that run the validate phase, where
+// Apache RAT's check goal binds by default.
+var mavenPhases = regexp.MustCompile(`(?i)^(validate|initialize|generate-\S+|process-\S+|compile|test-compile|test|package|pre-integration-test|integration-test|post-integration-test|verify|install|deploy)$`)
+
+// pomRAT reads whether the root pom.xml runs Apache RAT, the licence
+// header audit of Apache projects, in a plain Maven build: its
+// defaultGoal names rat:check (run by "mvn" without goals), or the
+// apache-rat-plugin is a build plugin with an execution (run by any
+// lifecycle phase). The plugin only in pluginManagement runs nothing.
+func pomRAT(p *Pass) (byDefault, bound bool) {
+	data, err := p.Target.ReadFile("pom.xml")
+	if err != nil {
+		return false, false
+	}
+	var pom struct {
+		Build struct {
+			DefaultGoal string `xml:"defaultGoal"`
+			Plugins     []struct {
+				ArtifactID string     `xml:"artifactId"`
+				Executions []struct{} `xml:"executions>execution"`
+			} `xml:"plugins>plugin"`
+		} `xml:"build"`
+	}
+	if xml.Unmarshal(data, &pom) != nil {
+		return false, false
+	}
+	for _, pl := range pom.Build.Plugins {
+		bound = bound || pl.ArtifactID == "apache-rat-plugin" && len(pl.Executions) > 0
+	}
+	return strings.Contains(pom.Build.DefaultGoal, "rat:check"), bound
+}
+
+// mavenRunsRAT reports whether a CI shell line runs a Maven build that
+// runs RAT as pom.xml configures it.
+func mavenRunsRAT(line string, byDefault, bound bool) bool {
+	m := mavenCommand.FindStringSubmatch(firstWords(line, 40))
+	if m == nil || isEcho(line) {
+		return false
+	}
+	goals := 0
+	for _, w := range strings.Fields(m[1]) {
+		if strings.HasPrefix(w, "-") {
+			continue
+		}
+		goals++
+		if bound && mavenPhases.MatchString(w) {
+			return true
+		}
+	}
+	return goals == 0 && byDefault
 }
 
 // cargoDenyChecksLicences reports whether a cargo-deny command runs the
@@ -167,6 +228,8 @@ func (s licenceScanner) matches(st ciStep) bool {
 		return true
 	case st.hook != "" && s.hook != nil && s.hook.MatchString(st.hook):
 		return true
+	case st.script != "" && s.run != nil:
+		return s.run(st.script)
 	}
 	return false
 }
@@ -238,6 +301,11 @@ func runLicenseScanning(p *Pass) error {
 			return fmt.Errorf("license-scanning: extra: %w", err)
 		}
 		scanners = append(scanners, licenceScanner{name: s, uses: r, command: r, hook: r})
+	}
+	if byDefault, bound := pomRAT(p); byDefault || bound {
+		scanners = append(scanners, licenceScanner{name: "apache-rat (pom.xml)", run: func(line string) bool {
+			return mavenRunsRAT(line, byDefault, bound)
+		}})
 	}
 	m, files := ciRuns(p, scanners)
 	if m.tool != "" {

@@ -53,6 +53,43 @@ func TestLicenseScanning(t *testing.T) {
 			files: fstest.MapFS{".github/workflows/gov.yml": file("on: push\njobs:\n  gov:\n    uses: ospolint/ospolint/.github/workflows/scan.yml@v1\n")},
 		},
 		{
+			// Apache Commons: "mvn" without goals runs the POM's
+			// defaultGoal, which holds apache-rat:check.
+			name: "maven default goal running RAT",
+			files: fstest.MapFS{
+				".github/workflows/maven.yml": workflow("      - name: Build\n        run: mvn --errors --show-version --batch-mode -Ddoclint=all\n"),
+				"pom.xml":                     file(ratPOM("<defaultGoal>clean verify apache-rat:check javadoc:javadoc</defaultGoal>", "")),
+			},
+		},
+		{
+			name: "maven phase with RAT bound",
+			files: fstest.MapFS{
+				".github/workflows/maven.yml": workflow("      - run: ./mvnw -B verify\n"),
+				"pom.xml":                     file(ratPOM("", "<executions><execution><goals><goal>check</goal></goals></execution></executions>")),
+			},
+		},
+		{
+			name:  "RAT goal named",
+			files: fstest.MapFS{".github/workflows/maven.yml": workflow("      - run: mvn -B apache-rat:check\n")},
+		},
+		{
+			name: "maven goals that skip the default goal",
+			files: fstest.MapFS{
+				".github/workflows/maven.yml": workflow("      - run: mvn -B verify\n      - run: cp conf/mvn-settings.xml ~/.m2/settings.xml\n"),
+				"pom.xml":                     file(ratPOM("<defaultGoal>apache-rat:check</defaultGoal>", "")),
+			},
+			want: []string{".github/workflows:0: " + noScanner},
+		},
+		{
+			name: "RAT only in pluginManagement",
+			files: fstest.MapFS{
+				".github/workflows/maven.yml": workflow("      - run: mvn -B install\n"),
+				"pom.xml": file("<project><build><pluginManagement><plugins><plugin><artifactId>apache-rat-plugin</artifactId>" +
+					"<executions><execution><goals><goal>check</goal></goals></execution></executions></plugin></plugins></pluginManagement></build></project>\n"),
+			},
+			want: []string{".github/workflows:0: " + noScanner},
+		},
+		{
 			name:  "trivy action without the licence scanner",
 			files: fstest.MapFS{".github/workflows/sec.yml": workflow("      - uses: aquasecurity/trivy-action@0.24.0\n        with:\n          scan-type: fs\n          scanners: vuln,secret\n")},
 			want:  []string{".github/workflows:0: " + noScanner},
@@ -177,4 +214,25 @@ func TestLicenseScanningValidate(t *testing.T) {
 	if err := licenseScanning().ValidateOptions(map[string]any{"extra": []any{"("}}); err == nil {
 		t.Error("a bad regular expression was accepted")
 	}
+}
+
+// ratPOM is a pom.xml with a build section: a defaultGoal element and the
+// apache-rat-plugin with the given executions.
+func ratPOM(defaultGoal, executions string) string {
+	return `<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <artifactId>widget</artifactId>
+  <build>
+    ` + defaultGoal + `
+    <plugins>
+      <plugin>
+        <groupId>org.apache.rat</groupId>
+        <artifactId>apache-rat-plugin</artifactId>
+        ` + executions + `
+      </plugin>
+    </plugins>
+  </build>
+</project>
+`
 }
