@@ -158,6 +158,16 @@ func Evaluate(in Input) *Result {
 				"no copyright notice in %s: add an SPDX-FileCopyrightText line to its header%s, or cover it in REUSE.toml", f.Path, sidecarHint(f.Path))})
 		}
 		var seen []string
+		// A file that also holds a valid licence tag of its own is licensed:
+		// an invalid one beside it is most often a tag it quotes (a
+		// template in its documentation, a header a program writes).
+		quoted := ""
+		for _, st := range f.Licenses {
+			if isOwn(f.Path, st.Path) && exprs.parse(st.Value).Invalid == "" {
+				quoted = "; if the line is an example or text the program writes, not this file's licence, put it between REUSE-IgnoreStart and REUSE-IgnoreEnd comments"
+				break
+			}
+		}
 		for _, st := range f.Licenses {
 			e := exprs.parse(st.Value)
 			line, src := locate(f.Path, st)
@@ -171,7 +181,7 @@ func Evaluate(in Input) *Result {
 					continue
 				}
 				r.InvalidExpressions = append(r.InvalidExpressions, Issue{Path: f.Path, Line: line, Key: st.Value, Source: src, Message: fmt.Sprintf(
-					"invalid SPDX licence expression %q%s (%s): write identifiers from https://spdx.org/licenses/ joined by AND, OR and WITH", st.Value, where(src), e.Invalid)})
+					"invalid SPDX licence expression %q%s (%s): write identifiers from https://spdx.org/licenses/ joined by AND, OR and WITH%s", st.Value, where(src), e.Invalid, quoted)})
 				continue
 			}
 			for _, k := range e.Keys {

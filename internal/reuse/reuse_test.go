@@ -7,6 +7,7 @@ package reuse
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"sort"
 	"strings"
@@ -549,6 +550,38 @@ func TestSupportFiles(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// REUSE-IgnoreEnd
+
+// REUSE-IgnoreStart
+
+// TestInvalidExpressionQuoted: u-boot's tools/file2include.c is licensed by
+// its header and prints "/* SPDX-License-Identifier: GPL-2.0+ */\n" further
+// down; Licenses/README shows the tag's syntax with a placeholder. The
+// invalid tag is reported, and when the file has a valid tag of its own the
+// message says how to mark a quoted one. A file whose only tag is invalid
+// gets no such advice.
+func TestInvalidExpressionQuoted(t *testing.T) {
+	const cp = "// SPDX-FileCopyrightText: 2017 X\n"
+	files := map[string]string{
+		"LICENSES/GPL-2.0-or-later.txt": "t",
+		"gen.c": "// SPDX-License-Identifier: GPL-2.0-or-later\n" + cp + "int main(void) {\n" +
+			"\tprintf(\"/* SPDX-License-Identifier: GPL-2.0+ */\\n\");\n}\n",
+		"only.c": "// SPDX-License-Identifier: GPL 2.0+\n" + cp,
+	}
+	r := Evaluate(memInput(files))
+	got := map[string]string{}
+	for _, is := range r.InvalidExpressions {
+		got[fmt.Sprintf("%s:%d", is.Path, is.Line)] = is.Message
+	}
+	const hint = "put it between REUSE-IgnoreStart and REUSE-IgnoreEnd"
+	if m, ok := got["gen.c:4"]; !ok || !strings.Contains(m, hint) {
+		t.Errorf("gen.c:4: %q (found %v), want the advice %q; all: %v", m, ok, hint, got)
+	}
+	if m, ok := got["only.c:1"]; !ok || strings.Contains(m, hint) {
+		t.Errorf("only.c:1: %q (found %v), want the invalid tag without the advice", m, ok)
 	}
 }
 
