@@ -529,6 +529,30 @@ git+https://github.com/org/tool.git@v1#egg=tool
 			{"requests", "2.31.0", true, false, 8, NoAssertion},
 			{"tool", "", true, false, 12, NoAssertion},
 		}},
+		// pip-compile run on pyproject.toml names the project and its file
+		// (Flask's examples/celery): those lines are direct.
+		{name: "requirements (pip-compile pyproject.toml)", path: "requirements.txt", files: map[string]string{"requirements.txt": `#
+#    pip-compile --resolver=backtracking pyproject.toml
+#
+amqp==5.1.1
+    # via kombu
+celery[redis]==5.2.7
+    # via example-app (pyproject.toml)
+click==8.1.3
+    # via
+    #   celery
+    #   flask
+flask==2.3.2
+    # via example-app (pyproject.toml)
+kombu==5.2.4
+    # via celery
+`}, want: []row{
+			{"amqp", "5.1.1", false, false, 4, NoAssertion},
+			{"celery", "5.2.7", true, false, 6, NoAssertion},
+			{"click", "8.1.3", false, false, 8, NoAssertion},
+			{"flask", "2.3.2", true, false, 12, NoAssertion},
+			{"kombu", "5.2.4", false, false, 14, NoAssertion},
+		}},
 	})
 }
 

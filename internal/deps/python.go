@@ -254,9 +254,14 @@ func parseRequirements(_ string, data []byte, _ *readContext) ([]Dependency, err
 
 // viaFrom records a pip-compile "via" source: another package makes the
 // requirement indirect unless a requirements input (-r, -c) also names it.
+// Compiled from a project file, pip-compile names the project with its
+// file in parentheses ("example-app (pyproject.toml)"): an input too.
 func viaFrom(out []Dependency, i int, src string) {
 	if i < 0 || i >= len(out) || src == "" {
 		return
+	}
+	if j := strings.LastIndex(src, " ("); j >= 0 && strings.HasSuffix(src, ")") {
+		src = src[j+2 : len(src)-1]
 	}
 	if strings.HasPrefix(src, "-r ") || strings.HasPrefix(src, "-c ") || strings.HasSuffix(src, ".in") || strings.HasSuffix(src, ".toml") || strings.HasSuffix(src, ".cfg") || strings.HasSuffix(src, ".py") {
 		out[i].Direct = true
