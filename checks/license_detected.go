@@ -20,7 +20,7 @@ func licenseDetected() *Check {
 		Activities: []string{"GGI-A-21"},
 		Level:      Warning,
 		Needs:      NeedFiles,
-		Help: `ospolint classifies every licence file with github.com/google/licensecheck and reports the project
+		Help: `ospolint classifies every licence file (licensecheck, then the SPDX License List) and reports the project
 licence as an SPDX expression (` + "`facts.license`" + ` in JSON) with a confidence: the share of the text covered by
 the matched licence. Several licence files give ` + "`A AND B`" + `. A text that is modified, truncated or unknown
 gives ` + "`NOASSERTION`" + ` and a finding here: ospolint never claims the base licence for a changed text.
@@ -42,7 +42,13 @@ No warning when other licence files hold the texts it names (ripgrep's ` + "`COP
 Unlicense and MIT licenses" beside ` + "`LICENSE-MIT`" + ` and ` + "`UNLICENSE`" + `); the statement then says how they combine.
 
 Markdown or HTML formatting, CRLF line ends, a byte-order mark and copyright lines above the text do not change the
-result. A GNU licence text (GPL, LGPL, AGPL) names no variant by itself: ospolint reports ` + "`-only`" + ` unless
+result. ospolint knows every licence of the SPDX License List (shipped with it, no network needed). For a text it does
+not identify, the finding names the closest licence on the list, the share of their words in common and the first
+place where they differ (` + "`properties.closest`" + `), so you see at once whether the file is a modified licence or
+another one. A text that differs from a licence only by a few articles or demonstratives ("the" for "this", an
+article more) is a near miss: it is reported as that licence, with a note listing the words; a changed pronoun,
+preposition, number or negation is not. A GNU licence text (GPL, LGPL, AGPL) names no variant by itself: ospolint
+reports ` + "`-only`" + ` unless
 the README, the licence file itself or a package manifest says "or (at your option) any later version" (or gives a
 ` + "`-or-later`" + ` id), then ` + "`-or-later`" + `; the file's ` + "`note`" + ` says which evidence decided.
 
@@ -68,6 +74,9 @@ into an SBOM, and usually means custom terms that a lawyer must read.
 				if f.Note != "" {
 					props["note"] = f.Note
 				}
+				if f.Closest != nil {
+					props["closest"] = f.Closest
+				}
 				if license.InLicenceFolder(f.Path) {
 					reportFolderText(p, f, root, props)
 					continue
@@ -76,9 +85,9 @@ into an SBOM, and usually means custom terms that a lawyer must read.
 				case f.Error != "":
 					p.Report(Finding{Path: f.Path, Message: fmt.Sprintf("licence file not classified: %s", f.Error), Key: "unreadable", Properties: props})
 				case f.Expression == license.NoAssertion && len(f.Matches) > 0:
-					p.Report(Finding{Path: f.Path, Line: 1, Key: "modified", Message: resembles(f) + "; reported as NOASSERTION", Properties: props})
+					p.Report(Finding{Path: f.Path, Line: 1, Key: "modified", Message: resembles(f) + closest(f) + "; reported as NOASSERTION", Properties: props})
 				case f.Expression == license.NoAssertion:
-					p.Report(Finding{Path: f.Path, Line: 1, Key: "unknown", Message: "licence text not identified as any known licence; reported as NOASSERTION", Properties: props})
+					p.Report(Finding{Path: f.Path, Line: 1, Key: "unknown", Message: "licence text not identified as any known licence" + closest(f) + "; reported as NOASSERTION", Properties: props})
 				case license.TextMissing(f):
 					missing := textsMissing(f, res.Files)
 					if len(missing) == 0 {
@@ -164,15 +173,24 @@ func reportFolderText(p *Pass, f license.File, root string, props map[string]any
 	case f.Error != "":
 		msg, key = fmt.Sprintf("licence text not classified: %s (%s)", f.Error, decides), "unreadable"
 	case f.Expression == license.NoAssertion && len(f.Matches) > 0:
-		msg, key = fmt.Sprintf("%s (%s)", resembles(f), decides), "modified"
+		msg, key = fmt.Sprintf("%s%s (%s)", resembles(f), closest(f), decides), "modified"
 	case f.Expression == license.NoAssertion:
-		msg, key = fmt.Sprintf("licence text not identified as any licence on the SPDX list (%s); name it with a LicenseRef- identifier if it is a custom licence", decides), "unknown"
+		msg, key = fmt.Sprintf("licence text not identified as any licence on the SPDX list%s (%s); name it with a LicenseRef- identifier if it is a custom licence", closest(f), decides), "unknown"
 	case license.TextMissing(f):
 		msg, key = fmt.Sprintf("%s names %s but does not hold its text: put the full licence text here", f.Path, f.Expression), "pointer"
 	default:
 		return
 	}
 	p.Report(Finding{Path: f.Path, Line: 1, Key: key, Advisory: true, Message: msg, Properties: props})
+}
+
+// closest names the licence of the SPDX list a text not identified is
+// nearest to and where they first differ, "" when none is near.
+func closest(f license.File) string {
+	if f.Closest == nil {
+		return ""
+	}
+	return "; " + f.Closest.Describe()
 }
 
 // resembles says which licences a text not identified holds in part.

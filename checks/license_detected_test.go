@@ -6,6 +6,7 @@ package checks
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -97,5 +98,17 @@ func TestLicenceStatementBesideItsTexts(t *testing.T) {
 	want := "COPYING names MIT OR Unlicense but no licence file holds the text of Unlicense: add it beside the others"
 	if len(got) != 1 || got[0].Key != "pointer" || !strings.Contains(got[0].Message, want) {
 		t.Errorf("one text missing: findings %+v, want %q", got, want)
+	}
+}
+
+// A licence text not identified is reported with the licence of the SPDX
+// list it is closest to, their share and where they first differ.
+func TestLicenceNotIdentifiedNamesTheClosest(t *testing.T) {
+	mit := corpusText(t, "rust-cargo-LICENSE-MIT")
+	students := regexp.MustCompile(`any\s+person`).ReplaceAllString(mit, "any student")
+	got, _ := runCheck(t, licenseDetected(), fstest.MapFS{"LICENSE": file(students)}, nil)
+	if len(got) != 1 || !strings.Contains(got[0].Message, "closest licence MIT (") || !strings.Contains(got[0].Message, "the file «") ||
+		!strings.Contains(got[0].Message, "student") || got[0].Properties["closest"] == nil {
+		t.Errorf("findings %+v, want one naming MIT as the closest licence and the words that differ", got)
 	}
 }

@@ -106,9 +106,37 @@ func benignNegation(b []byte, at int) bool {
 // non-commercial use only, and associated files").
 var foreignFlags = regexp.MustCompile(`(?i)\b(not|non[- ]?commercial(ly)?|commercial(ly)?|unless|prohibit\w*|forbid\w*|restrict\w*|military|weapons?|evil|harm(?:s|ful|ing|ed)?|fees?|pay|paid|payment|royalt\w*|revoc\w*|revok\w*|terminat\w*|must|shall|sold|resale|donat\w*|beer|only|except(ed|ion|ions)?)\b`)
 
+// reUseVerb is what a restriction forbids or limits: using, copying,
+// changing, passing on, selling the work, or the licence granting it.
+var reUseVerb = regexp.MustCompile(`(?i)^(?:use[sd]?|using|sell\w*|sold|cop(?:y|ies|ied|ying)|distribut\w*|redistribut\w*|modif\w*|shar(?:e|ed|es|ing)|publish\w*|sublicens\w*|run\w*|ran|deploy\w*|install\w*|host\w*|offer\w*|provid\w*|include\w*|including|incorporat\w*|chang\w*|alter\w*|adapt\w*|commercial\w*|permit\w*|allow\w*|grant\w*|licen[cs]\w*|apply|appl(?:ies|ied)|charg\w*|rent\w*|lease\w*|lend\w*|export\w*|fork\w*|embed\w*|link\w*|train\w*|for|in|to|on|by|with|without|any|anyone|anybody|all)$`)
+
+// negatesUse reports a "not" followed, within four words, by a word of
+// use or permission (or a preposition that could start a restriction:
+// "not for", "not in", "not to").
+func negatesUse(after string) bool {
+	for i, w := range strings.FieldsFunc(after, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if i >= 4 {
+			break
+		}
+		if reUseVerb.MatchString(w) {
+			return true
+		}
+	}
+	return false
+}
+
 // flagIn finds a strong flag, or a weak one when weak is set, in s with
 // licence names (which contain words such as "Attribution") blanked out.
-func flagIn(s string, weak bool) string {
+func flagIn(s string, weak bool) string { return flagsIn(s, weak, false) }
+
+// leadFlagIn is flagIn for the text before and between licence texts,
+// which says which parts are under which licence: there a "not" counts
+// only before a word of use or permission ("portions from copyright
+// holders who have not contributed under the CSL are provided under
+// CC-BY-3.0").
+func leadFlagIn(s string) string { return flagsIn(s, false, true) }
+
+func flagsIn(s string, weak, scopeNot bool) string {
 	if len(s) > 16<<10 {
 		s = s[:16<<10] // enough to find and quote a flag; the rest changes nothing
 	}
@@ -118,7 +146,11 @@ func flagIn(s string, weak bool) string {
 	for _, n := range names {
 		s = n.re.ReplaceAllString(s, " ")
 	}
-	if f := strongFlags.FindString(s); f != "" {
+	for _, loc := range strongFlags.FindAllStringIndex(s, -1) {
+		f := s[loc[0]:loc[1]]
+		if scopeNot && strings.EqualFold(f, "not") && !negatesUse(s[loc[1]:]) {
+			continue
+		}
 		return "\"" + f + "\" in " + snippet(around(s, f))
 	}
 	if weak {
@@ -173,7 +205,7 @@ func analyse(t *text, s matcher) *analysis {
 		lastEnd = max(lastEnd, m.End)
 	}
 
-	var foreign []string
+	var foreign, onCopyright []string
 	vocabFor := map[string]map[string]bool{}
 	prevCopyright := false
 	var prose bytes.Buffer
@@ -199,25 +231,27 @@ func analyse(t *text, s matcher) *analysis {
 			switch m := matchAt(a.matches, w[0]); {
 			case m >= 0 && !inRanges(preambles, w[0]):
 				a.covered++
-				if copyrightLine {
-					continue
-				}
 				word := strings.ToLower(string(t.b[w[0]:w[1]]))
-				if r.known[a.matches[m].Start] {
-					// The words the pattern's wildcards took.
-					if r.wild[int32(w[0])] && !isNumber(word) && !benignNegation(t.b, w[0]) { //nolint:gosec // texts are capped at MaxClassify
-						foreign = append(foreign, word)
+				var taken bool // a word the licence does not have there
+				if start := a.matches[m].Start; r.known[start] {
+					// The words the pattern's wildcards took, and those
+					// of the copyright lines the match was extended to.
+					taken = r.wild[int32(w[0])] || int32(w[0]) < r.body[start] //nolint:gosec // texts are capped at MaxClassify
+				} else {
+					// Not known: the words the pattern has nowhere.
+					id := a.matches[m].ID
+					v := vocabFor[id]
+					if v == nil {
+						v = vocab(id)
+						vocabFor[id] = v
 					}
-					continue
+					taken = !v[word]
 				}
-				// Not known: the words the pattern has nowhere.
-				id := a.matches[m].ID
-				v := vocabFor[id]
-				if v == nil {
-					v = vocab(id)
-					vocabFor[id] = v
-				}
-				if !v[word] && !isNumber(word) {
+				switch {
+				case !taken || isNumber(word):
+				case copyrightLine:
+					onCopyright = append(onCopyright, word)
+				case !benignNegation(t.b, w[0]):
 					foreign = append(foreign, word)
 				}
 			case w[0] >= appendix[0] && w[0] < appendix[1]:
@@ -236,8 +270,11 @@ func analyse(t *text, s matcher) *analysis {
 			prevCopyright = false
 			continue
 		}
-		benign := copyrightLine || isTitle(line) || onlyLinks(line) ||
-			prevCopyright && len(ws) <= 8 && len(line) > 0 && (line[0] == ' ' || line[0] == '\t') ||
+		// A copyright line (or its indented continuation) is the file's
+		// own, unless it restricts ("Copyright 2026 X. Not for commercial
+		// use.").
+		copyrightish := copyrightLine || prevCopyright && len(ws) <= 8 && len(line) > 0 && (line[0] == ' ' || line[0] == '\t')
+		benign := copyrightish && !foreignFlags.Match(line) || isTitle(line) || onlyLinks(line) ||
 			len(a.ids) > 0 && ownName(line, a.ids)
 		if copyrightLine {
 			prevCopyright = true
@@ -269,6 +306,10 @@ func analyse(t *text, s matcher) *analysis {
 	if f := appendixChange(appendixOf, added); f != "" {
 		a.flag = f
 	}
+	if j := strings.Join(onCopyright, " "); a.flag == "" && foreignFlags.MatchString(j) {
+		f := foreignFlags.FindString(j)
+		a.flag = "\"" + f + "\" on a copyright line (" + snippet(around(j, f)) + ")"
+	}
 	if len(foreign) > 0 {
 		fj := strings.Join(foreign, " ")
 		if f := foreignFlags.FindString(fj); f != "" {
@@ -291,7 +332,7 @@ func (a *analysis) finish() {
 	}
 	if f := flagIn(strings.Join(a.tail, " "), true); f != "" {
 		a.flag = f
-	} else if f := flagIn(strings.Join(a.lead, " "), false); f != "" {
+	} else if f := leadFlagIn(strings.Join(a.lead, " ")); f != "" {
 		a.flag, a.leadFlag = f, true
 	}
 }

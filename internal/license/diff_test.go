@@ -23,6 +23,9 @@ func TestWordDiff(t *testing.T) {
 	} {
 		a, b := strings.Fields(c.a), strings.Fields(c.b)
 		ka, kb, d, ok := wordDiff(a, b, 100)
+		if d2, ok2 := editDistance(a, b, 100); d2 != d || ok2 != ok {
+			t.Errorf("%q -> %q: editDistance %d (ok %v), wordDiff %d", c.a, c.b, d2, ok2, d)
+		}
 		if !ok || d != c.edits {
 			t.Errorf("%q -> %q: %d edits (ok %v), want %d", c.a, c.b, d, ok, c.edits)
 			continue

@@ -59,3 +59,65 @@ func TestTracedForms(t *testing.T) {
 		}
 	}
 }
+
+// TestClosestLicence: a text not identified names the licence it is
+// nearest to, its share and where they first differ; a near miss (a word
+// such as "the" gained or lost) is that licence, a changed word that
+// could change the terms is not.
+func TestClosestLicence(t *testing.T) {
+	t.Parallel()
+	mit := listText(t, "MIT")
+	apache := listText(t, "Apache-2.0")
+	for _, c := range []struct {
+		name, text, want, closest string
+		line                      int
+		excerpt                   string
+	}{
+		{"MIT for students", strings.Replace(mit, "to any person obtaining", "to any student obtaining", 1), NoAssertion, "MIT", 5, "student"},
+		{"MIT with a clause added", strings.Replace(mit, "The above copyright notice", "The Software shall not be used for military purposes.\n\nThe above copyright notice", 1), NoAssertion, "MIT", 11, "military"},
+		{"Apache-2.0 cut short", apache[:len(apache)/3], NoAssertion, "Apache-2.0", 0, ""},
+		{"MIT with a preposition swapped", strings.Replace(mit, "persons to whom", "persons from whom", 1), NoAssertion, "MIT", 0, "from"},
+		{"Apache-2.0 with a pronoun swapped", strings.Replace(apache, "You must give any other recipients", "We must give any other recipients", 1), NoAssertion, "Apache-2.0", 0, "we"},
+		{"MIT with one more article (near miss)", strings.Replace(mit, "to permit persons to whom", "to permit the persons to whom", 1), "MIT", "", 0, ""},
+		{"an unknown licence", strings.Repeat("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt. ", 8), NoAssertion, "", 0, ""},
+	} {
+		got := classifyOne("LICENSE", []byte(c.text))
+		if got.Expression != c.want {
+			t.Errorf("%s: got %s (%s), want %s", c.name, got.Expression, got.Note, c.want)
+			continue
+		}
+		switch {
+		case c.closest == "" && got.Closest != nil && got.Closest.Share >= minDiffShare:
+			t.Errorf("%s: closest %+v, want none", c.name, got.Closest)
+		case c.closest == "":
+		case got.Closest == nil || got.Closest.ID != c.closest || got.Closest.Share < 0.4:
+			t.Errorf("%s: closest %+v, want %s with most words in common", c.name, got.Closest, c.closest)
+		case c.line > 0 && got.Closest.Line != c.line, !strings.Contains(got.Closest.Text+" "+got.Closest.Licence, c.excerpt):
+			t.Errorf("%s: first difference at line %d «%s» / «%s», want line %d with %q", c.name, got.Closest.Line, got.Closest.Licence, got.Closest.Text, c.line, c.excerpt)
+		}
+		if c.want != NoAssertion && !strings.Contains(got.Note, "near miss") {
+			t.Errorf("%s: note %q, want it to say near miss", c.name, got.Note)
+		}
+	}
+}
+
+// TestLicencesWithScope: a LICENSE holding several licence texts, with
+// sentences saying which part is under which (spdx/spdx-spec's layout), is
+// all of them; a restriction among those sentences is not.
+func TestLicencesWithScope(t *testing.T) {
+	t.Parallel()
+	const sep = "\n\n= = = = =\n\n"
+	scope := "The Widget Specification is provided under the Community Specification License 1.0 (Community-Spec-1.0), a copy of which is included below.\n\n" +
+		"Earlier portions of the Widget Specification from copyright holders who have not since contributed under the Community Specification License 1.0 are provided under Creative Commons Attribution 3.0 Unported (CC-BY-3.0), a copy of which is included below.\n\n" +
+		"/tools/fetch.py is licensed under the MIT License (MIT), a copy of which is included below."
+	texts := listText(t, "Community-Spec-1.0") + sep + listText(t, "CC-BY-3.0") + sep + "MIT License\n\nCopyright (c) 2026 Widget Authors\n\n" + strings.SplitN(listText(t, "MIT"), "\n\n", 3)[2]
+	for _, c := range []struct{ name, text, want string }{
+		{"three licences and the parts they cover", scope + sep + texts, "CC-BY-3.0 AND Community-Spec-1.0 AND MIT"},
+		{"a restriction among the scope sentences", scope + "\n\nThe specification may not be used for commercial products." + sep + texts, NoAssertion},
+		{"a restriction worded with not", strings.Replace(scope, "a copy of which is included below.\n\nEarlier", "a copy of which is included below. It may not be used by companies.\n\nEarlier", 1) + sep + texts, NoAssertion},
+	} {
+		if got := classifyOne("LICENSE", []byte(c.text)); got.Expression != c.want {
+			t.Errorf("%s: got %s (%s), want %s", c.name, got.Expression, got.Note, c.want)
+		}
+	}
+}

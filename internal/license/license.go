@@ -79,6 +79,9 @@ type File struct {
 	// Note explains a reading: why a text is NOASSERTION, how a GNU
 	// version was chosen, that a file is a statement rather than a text.
 	Note string `json:"note,omitempty"`
+	// Closest is, for a text not identified, the licence of the SPDX list
+	// it is nearest to and where they first differ.
+	Closest *Closest `json:"closest,omitempty"`
 }
 
 // Result is the project licence.
@@ -161,7 +164,35 @@ func classify(name string, data []byte, mode scanMode) classified {
 		c.pooled = true
 	}
 	c.fill(t, a, name)
+	if len(c.raw) == 0 && !c.statement && !strings.HasPrefix(c.declared, "LicenseRef-") && mode != fastOnly {
+		c.compare(t, data, a.flag == "")
+	}
 	return c
+}
+
+// compare names the closest licence of a text not identified and, when
+// the two differ by a few words that cannot change the terms (a near
+// miss: "the" for "this", "of" for "in", a copyright line the licence
+// spells out), reads the text as that licence, unless the analysis found
+// words that change terms (mayNear false).
+func (c *classified) compare(t *text, data []byte, mayNear bool) {
+	closest, near, drift := nearest(t, data)
+	if closest == nil {
+		return
+	}
+	if !near || !mayNear {
+		c.Closest = closest
+		return
+	}
+	c.raw = []string{reportedID(closest.ID)}
+	// The whole text is the licence, words drifted.
+	c.Matches = []Match{{ID: c.raw[0], Start: 0, End: len(data)}}
+	c.Confidence = closest.Share
+	if len(drift) == 0 {
+		c.Note = "the words of the SPDX text of " + closest.ID + " but for its copyright lines or titles"
+		return
+	}
+	c.Note = fmt.Sprintf("near miss: %d words differ from the SPDX text of %s (%s), none that could change its terms", len(drift), closest.ID, strings.Join(drift, " "))
 }
 
 // unlisted reports an id of licensecheck's that is not on the SPDX

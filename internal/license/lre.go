@@ -1138,7 +1138,7 @@ func (s *lreScanner) bounded(b []byte) (scanResult, bool) {
 			i = end - 1
 		}
 	}
-	res := scanResult{known: map[int]bool{}, wild: map[int32]bool{}}
+	res := scanResult{known: map[int]bool{}, wild: map[int32]bool{}, body: map[int]int32{}}
 	cov := &res.Coverage
 	covered, lastEnd := 0, 0
 	urls := index().urls
@@ -1201,7 +1201,7 @@ func (s *lreScanner) bounded(b []byte) (scanResult, bool) {
 		}
 		cov.Match = append(cov.Match, licensecheck.Match{ID: s.progs[m.prog].id, Start: lo, End: hi})
 		if wild, ok := s.progs[m.prog].wildWords(text, ws, m.start, m.end); ok {
-			res.known[lo] = true
+			res.known[lo], res.body[lo] = true, ws[m.start].lo
 			for _, k := range wild {
 				res.wild[ws[k].lo] = true
 			}
@@ -1239,7 +1239,7 @@ func builtinLRE(id string) string {
 // licence's pattern over the match (which it must reproduce word for
 // word; a match it does not is left to the vocabulary test).
 func explainWild(b []byte, cov licensecheck.Coverage) scanResult {
-	res := scanResult{Coverage: cov, known: map[int]bool{}, wild: map[int32]bool{}}
+	res := scanResult{Coverage: cov, known: map[int]bool{}, wild: map[int32]bool{}, body: map[int]int32{}}
 	var text string
 	var ws []lword
 	for _, m := range cov.Match {
@@ -1261,7 +1261,7 @@ func explainWild(b []byte, cov licensecheck.Coverage) scanResult {
 		end := sort.Search(len(ws), func(i int) bool { return int(ws[i].hi) > m.End })
 		for j := first; j < end && j <= first+maxCopyrightWords+8; j++ {
 			if wild, ok := p.wildWords(text, ws, j, end); ok {
-				res.known[m.Start] = true
+				res.known[m.Start], res.body[m.Start] = true, ws[j].lo
 				for _, k := range wild {
 					res.wild[ws[k].lo] = true
 				}

@@ -220,8 +220,10 @@ func TestMarkdownRenderings(t *testing.T) {
 // reported as the licence.
 func mutations(id, text string) map[string]string {
 	out := map[string]string{
-		"not for commercial use above": "Not for commercial use.\n\n" + text,
-		"restriction below":            text + "\nThis software may not be used by government agencies.\n",
+		"not for commercial use above":          "Not for commercial use.\n\n" + text,
+		"restriction below":                     text + "\nThis software may not be used by government agencies.\n",
+		"restriction on a copyright line above": "Copyright (c) 2026 Example Corp. All rights reserved. Not for commercial use.\n\n" + text,
+		"restriction under a copyright line":    "Copyright 2026 Jane Doe\n  No military use permitted.\n\n" + text,
 	}
 	// "not" after a word at six places spread over the text.
 	locs := regexp.MustCompile(`[A-Za-z]+`).FindAllStringIndex(text, -1)

@@ -31,6 +31,10 @@ type scanResult struct {
 	known map[int]bool
 	// wild holds the byte offsets of the words taken by wildcards.
 	wild map[int32]bool
+	// body holds, for each match whose path is known, the offset of the
+	// first word its pattern matched: words before it are the copyright
+	// lines licensecheck extends a match to.
+	body map[int]int32
 }
 
 // lcMatcher is a compiled licensecheck scanner: the small matcher, or with
