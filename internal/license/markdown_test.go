@@ -5,7 +5,9 @@ package license
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -249,15 +251,24 @@ func mutations(id, text string) map[string]string {
 // the twenty most used licences (a "not" inserted at six places, a
 // restriction in the GNU appendix or in Creative Commons' notices), in
 // plain text and in Markdown, is never reported as the licence.
+//
+// Without -sweep a fixed fifth of them is classified, spread over the
+// licences, kinds of mutation and both forms.
 func TestMutatedTextsStayUnidentified(t *testing.T) {
 	t.Parallel()
-	n, claimed := 0, 0
+	n, claimed, j := 0, 0, 0
 	for _, id := range mostUsed() {
 		text, _ := spdxlist.Text(id)
 		e, _ := spdxlist.Lookup(id)
 		base := accepted(e)
-		for what, m := range mutations(id, text) {
+		muts := mutations(id, text)
+		for _, what := range slices.Sorted(maps.Keys(muts)) {
+			m := muts[what]
 			for _, form := range []struct{ name, file, text string }{{"plain", "LICENSE", m}, {"Markdown", "LICENSE.md", renderMarkdown(m, 0)}} {
+				j++
+				if !sampled(j, 5) {
+					continue
+				}
 				n++
 				got := classifyOne(form.file, []byte(form.text))
 				for _, part := range exprIDs(got.Expression) {

@@ -4,12 +4,22 @@
 package license
 
 import (
+	"flag"
 	"fmt"
 	"sort"
 	"testing"
 
 	"github.com/ospolint/ospolint/internal/spdxlist"
 )
+
+// sweep runs the heavy sweeps over every text. Without it they classify a
+// fixed sample (a third or a quarter), so that go test ./... stays quick;
+// the issue's figures come from bench/licid.sh, which sets it.
+var sweep = flag.Bool("sweep", false, "classify every text of the heavy sweeps (mutations, corpus variants, licensecheck's texts) instead of a sample")
+
+// sampled reports whether the i-th text of a heavy sweep is classified:
+// every one with -sweep, one in every `every` without.
+func sampled(i, every int) bool { return *sweep || i%every == 0 }
 
 // accepted lists the expressions a list text of e may be reported as:
 // its id, the canonical id of its word-for-word group and the group's
