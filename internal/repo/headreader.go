@@ -119,6 +119,8 @@ type dirChain struct {
 	fds   []*os.File // fds[i] is names[:i+1], or nil when closed to save descriptors
 	// thinned is how many levels from the top are thinned out already.
 	thinned int
+	// opens counts the directories opened, for tests of the cost.
+	opens int
 }
 
 // open returns the directory dir ("." for the top) of the tree rooted at
@@ -130,6 +132,7 @@ func (c *dirChain) open(r *os.Root, dir string) (*os.File, error) {
 			return nil, err
 		}
 		c.root = f
+		c.opens++
 	}
 	if dir == "." {
 		dir = ""
@@ -160,6 +163,7 @@ func (c *dirChain) open(r *os.Root, dir string) (*os.File, error) {
 	// Levels j..k-1 were closed to save descriptors: reopen them.
 	c.thinned = min(c.thinned, j)
 	for i := j; i < k; i++ {
+		c.opens++
 		f, err := openSubdir(base, c.names[i])
 		if err != nil {
 			c.truncate(i)
@@ -169,6 +173,7 @@ func (c *dirChain) open(r *os.Root, dir string) (*os.File, error) {
 	}
 	for rest != "" {
 		name, more, _ := strings.Cut(rest, "/")
+		c.opens++
 		f, err := openSubdir(base, name)
 		if err != nil {
 			return nil, err

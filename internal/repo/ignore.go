@@ -10,19 +10,20 @@ import (
 	"strings"
 )
 
-// maxWildcardPatterns bounds the patterns of one ignore file that must be
-// matched as globs (those without a literal name, extension or leading
-// directory to look them up by). Beyond it, the earliest are dropped, with
-// a problem: the cost of a path stays bounded whatever a pull request
-// writes into a .gitignore.
+// maxWildcardPatterns bounds the glob patterns of one ignore file that a
+// path may have to be matched against: those without a literal name,
+// extension or path to look them up by, and those under one literal
+// leading directory. Beyond it, the earliest are dropped, with a problem:
+// the cost of a path stays bounded whatever a pull request writes into a
+// .gitignore.
 const maxWildcardPatterns = 1000
 
 // ignoreFile is one .gitignore (or info/exclude), compiled once so that the
 // cost of matching a path does not grow with the number of its patterns:
 // patterns are looked up by what a path must have for them to match — a
-// literal base name, extension or first component, the first or last byte
-// of the base name, the number of components — and only the few found are
-// matched.
+// literal base name, extension, path or first component, the first or last
+// byte of the base name, the number of components — and only the few
+// found are matched. A pattern repeated is kept once, at its last place.
 type ignoreFile struct {
 	// dir is the directory the file applies to ("" for the root).
 	dir  string
@@ -31,7 +32,8 @@ type ignoreFile struct {
 	// last one found).
 	byName  map[string][]int32 // unanchored, literal: the base name
 	byExt   map[string][]int32 // unanchored "*.ext": the extension from the last dot
-	byFirst map[string][]int32 // anchored, literal first component
+	byPath  map[string][]int32 // anchored, literal: the path
+	byFirst map[string][]int32 // anchored glob with a literal first component
 	byLead  map[byte][]int32   // unanchored glob starting with a literal byte
 	byTail  map[byte][]int32   // unanchored glob ending with one
 	byDepth map[int][]int32    // anchored glob without "**": its number of components
@@ -55,20 +57,45 @@ type ignorePattern struct {
 	lit string
 }
 
+// key identifies what a pattern matches: two lines with the same key are
+// the same pattern.
+func (p *ignorePattern) key() string {
+	flags := []byte{'-', '-', '-'}
+	if p.negate {
+		flags[0] = '!'
+	}
+	if p.dirOnly {
+		flags[1] = 'd'
+	}
+	if p.anchored {
+		flags[2] = 'a'
+	}
+	return string(flags) + strings.Join(p.parts, "/")
+}
+
 // parseIgnore compiles the text of the ignore file in dir.
 func parseIgnore(dir string, data []byte) *ignoreFile {
 	f := &ignoreFile{
-		dir: dir, byName: map[string][]int32{}, byExt: map[string][]int32{}, byFirst: map[string][]int32{},
-		byLead: map[byte][]int32{}, byTail: map[byte][]int32{}, byDepth: map[int][]int32{},
+		dir: dir, byName: map[string][]int32{}, byExt: map[string][]int32{}, byPath: map[string][]int32{},
+		byFirst: map[string][]int32{}, byLead: map[byte][]int32{}, byTail: map[byte][]int32{}, byDepth: map[int][]int32{},
 	}
-	var globs []int32
+	last := map[string]int{}
 	for line := range strings.SplitSeq(string(data), "\n") {
 		p, ok := parseIgnoreLine(line)
 		if !ok {
 			continue
 		}
-		i := int32(len(f.pats)) //nolint:gosec // a 1 MiB file holds far fewer than 2^31 patterns
+		last[p.key()] = len(f.pats)
 		f.pats = append(f.pats, p)
+	}
+	var globs []int32
+	for j := range f.pats {
+		p := &f.pats[j]
+		if last[p.key()] != j {
+			// The same pattern comes again below: that one decides.
+			continue
+		}
+		i := int32(j) //nolint:gosec // a 1 MiB file holds far fewer than 2^31 patterns
 		first := p.parts[0]
 		switch {
 		case !p.anchored && isLiteral(first):
@@ -76,16 +103,25 @@ func parseIgnore(dir string, data []byte) *ignoreFile {
 		case !p.anchored && strings.HasPrefix(first, "*.") && isLiteral(first[1:]):
 			ext := first[strings.LastIndexByte(first, '.'):]
 			f.byExt[ext] = append(f.byExt[ext], i)
+		case p.anchored && !slices.ContainsFunc(p.parts, func(s string) bool { return !isLiteral(s) }):
+			k := strings.Join(p.parts, "/")
+			f.byPath[k] = append(f.byPath[k], i)
 		case p.anchored && isLiteral(first):
 			f.byFirst[first] = append(f.byFirst[first], i)
 		default:
 			globs = append(globs, i)
 		}
 	}
-	if len(globs) > maxWildcardPatterns {
+	for k, idx := range f.byFirst {
+		if n := len(idx) - maxWildcardPatterns; n > 0 {
+			f.dropped += n
+			f.byFirst[k] = idx[n:]
+		}
+	}
+	if n := len(globs) - maxWildcardPatterns; n > 0 {
 		// The last patterns win in an ignore file: keep those.
-		f.dropped = len(globs) - maxWildcardPatterns
-		globs = globs[f.dropped:]
+		f.dropped += n
+		globs = globs[n:]
 	}
 	for _, i := range globs {
 		p := &f.pats[i]
@@ -222,9 +258,21 @@ func isLiteral(s string) bool { return !strings.ContainsAny(s, `*?[\`) }
 // match reports whether the file decides about rel (a path relative to
 // f.dir), and if so whether rel is ignored. base is rel's last component.
 func (f *ignoreFile) match(rel, base string, isDir bool) (decided, ignored bool) {
-	best := int32(-1)
+	best, _ := f.lookup(rel, base, isDir)
+	if best < 0 {
+		return false, false
+	}
+	return true, !f.pats[best].negate
+}
+
+// lookup finds the last pattern matching rel (-1 for none); tries is how
+// many patterns it matched rel against, which does not grow with the
+// number of patterns beyond a few per literal key and maxWildcardPatterns.
+func (f *ignoreFile) lookup(rel, base string, isDir bool) (best int32, tries int) {
+	best = -1
 	try := func(idx []int32) {
 		for k := len(idx) - 1; k >= 0 && idx[k] > best; k-- {
+			tries++
 			if f.pats[idx[k]].matches(rel, base, isDir) {
 				best = idx[k]
 				return
@@ -234,6 +282,9 @@ func (f *ignoreFile) match(rel, base string, isDir bool) (decided, ignored bool)
 	try(f.byName[base])
 	if dot := strings.LastIndexByte(base, '.'); dot >= 0 {
 		try(f.byExt[base[dot:]])
+	}
+	if len(f.byPath) > 0 {
+		try(f.byPath[rel])
 	}
 	first, _, _ := strings.Cut(rel, "/")
 	try(f.byFirst[first])
@@ -247,10 +298,7 @@ func (f *ignoreFile) match(rel, base string, isDir bool) (decided, ignored bool)
 		try(f.byDepth[strings.Count(rel, "/")+1])
 	}
 	try(f.rest)
-	if best < 0 {
-		return false, false
-	}
-	return true, !f.pats[best].negate
+	return best, tries
 }
 
 func (p *ignorePattern) matches(rel, base string, isDir bool) bool {
@@ -333,8 +381,8 @@ func (s ignoreStack) ignored(p, base string, isDir bool) bool {
 	return false
 }
 
-// droppedProblem words a cap on wildcard patterns for the walk's problems.
+// droppedProblem words a cap on glob patterns for the walk's problems.
 func (f *ignoreFile) droppedProblem() string {
-	return fmt.Sprintf("%d patterns are globs without a literal name, extension or leading directory; only the last %d are applied, the %d before them are not",
-		maxWildcardPatterns+f.dropped, maxWildcardPatterns, f.dropped)
+	return fmt.Sprintf("too many glob patterns to try on one path (more than %d without a literal name, extension or path, or under one leading directory): the %d earliest are not applied",
+		maxWildcardPatterns, f.dropped)
 }

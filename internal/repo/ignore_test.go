@@ -115,12 +115,76 @@ func TestIgnoreWildcardCap(t *testing.T) {
 	if f.dropped != 5 || len(f.rest) != maxWildcardPatterns {
 		t.Fatalf("dropped %d, kept %d wildcards", f.dropped, len(f.rest))
 	}
-	if !strings.Contains(f.droppedProblem(), "only the last 1000") {
+	if !strings.Contains(f.droppedProblem(), "more than 1000") || !strings.Contains(f.droppedProblem(), "the 5 earliest") {
 		t.Errorf("problem: %s", f.droppedProblem())
 	}
 	for p, want := range map[string]bool{"ax0b": false, "ax4b": false, "ax5b": true, "literal.txt": true, "a.o": true} {
 		if decided, _ := f.match(p, p, false); decided != want {
 			t.Errorf("%q decided %v, want %v", p, decided, want)
+		}
+	}
+}
+
+// TestIgnoreCostBounded: the patterns a path is matched against do not
+// grow with the number of patterns of an ignore file (issue 8: files ×
+// patterns took 84 s). For each kind of pattern, 20,000 of them (distinct,
+// or one repeated) cost a path no more tries than 20 do: at most one per
+// literal name, extension or path, and at most maxWildcardPatterns for
+// globs, the earliest past that dropped with a problem.
+func TestIgnoreCostBounded(t *testing.T) {
+	paths := []string{
+		"build-7/x.o", "build-7/a/b.o", "src/generated-7.go", "x.ext7", "docs/api/p7.html", "tmp7-x", "x-7.bak",
+		"gen/deep/x7.c", "build/x7/y.o", "same", "same/x", "a/b/c/d/e/f", "plain.txt",
+	}
+	for _, kind := range []struct {
+		name, format string
+		// most is the most tries a path may cost.
+		most int
+	}{
+		{"name", "generated-%d.go", 1},
+		{"ext", "*.ext%d", 1},
+		{"path", "/docs/api/p%d.html", 1},
+		{"leading directory", "build-%d/*.o", 1},
+		{"repeated name", "same", 1},
+		{"repeated directory-only name", "same/", 1},
+		{"one leading directory", "/build/x%d/*.o", maxWildcardPatterns},
+		{"leading literal byte", "tmp%d*", maxWildcardPatterns},
+		{"trailing literal byte", "*-%d.bak", maxWildcardPatterns},
+		{"depth", "/*/deep/x%d.c", maxWildcardPatterns},
+		{"any", "*x%d*", maxWildcardPatterns},
+	} {
+		tries := func(n int) (map[string]int, int) {
+			var b strings.Builder
+			for i := range n {
+				if strings.Contains(kind.format, "%d") {
+					fmt.Fprintf(&b, kind.format+"\n", i)
+				} else {
+					b.WriteString(kind.format + "\n")
+				}
+			}
+			f := parseIgnore("", []byte(b.String()))
+			got := map[string]int{}
+			for _, p := range paths {
+				base := p[strings.LastIndexByte(p, '/')+1:]
+				for _, isDir := range []bool{false, true} {
+					_, k := f.lookup(p, base, isDir)
+					got[p] = max(got[p], k)
+				}
+			}
+			return got, f.dropped
+		}
+		few, _ := tries(20)
+		many, dropped := tries(20000)
+		for _, p := range paths {
+			if many[p] > max(few[p], kind.most) {
+				t.Errorf("%s: %q is matched against %d patterns of 20,000 (%d of 20; at most %d)", kind.name, p, many[p], few[p], kind.most)
+			}
+		}
+		if kind.most == maxWildcardPatterns && dropped != 20000-maxWildcardPatterns {
+			t.Errorf("%s: %d patterns dropped, want %d", kind.name, dropped, 20000-maxWildcardPatterns)
+		}
+		if kind.most == 1 && dropped != 0 {
+			t.Errorf("%s: %d patterns dropped, want none", kind.name, dropped)
 		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"os"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -28,6 +29,10 @@ type WalkOptions struct {
 	Exclude func(p string, isDir bool) bool
 	// Workers bounds the directories read at once (default 4×GOMAXPROCS).
 	Workers int
+	// resolved, when set, counts the path components resolved to open
+	// directories (one for a directory opened from its parent, its depth
+	// for one opened from the root), for tests of the walk's cost.
+	resolved *atomic.Int64
 }
 
 // Problem is something the walk could not read; the scan goes on and
@@ -50,7 +55,7 @@ const maxGitignore = 1 << 20
 // object it cannot read (see Repo.Err): an index missing part of a revision
 // would pass for a smaller tree.
 func Walk(ctx context.Context, r *Repo, opt WalkOptions) (*Index, []Problem, error) {
-	w := &walker{r: r, fsys: r.FS, root: r.root, ignore: r.Ignore, exclude: opt.Exclude}
+	w := &walker{r: r, fsys: r.FS, root: r.root, ignore: r.Ignore, exclude: opt.Exclude, resolved: opt.resolved}
 	w.dirFDs.Store(maxWalkDirFDs)
 	n := opt.Workers
 	if n <= 0 {
@@ -105,6 +110,8 @@ type walker struct {
 	ctx     context.Context //nolint:containedctx // the walk's own cancellation, scoped to one Walk call
 	// dirFDs is how many more directories may be held open.
 	dirFDs atomic.Int64
+	// resolved is WalkOptions.resolved.
+	resolved *atomic.Int64
 
 	// rootErr is why the root directory could not be listed (set before
 	// any other goroutine starts).
@@ -239,6 +246,7 @@ func (w *walker) dir(dir string, f *os.File, ignores ignoreStack, parentIgnored 
 				w.dirFDs.Add(1)
 				break
 			}
+			w.count(1)
 			sf, err := openSubdir(f, subdirs[i].name)
 			if err != nil {
 				// A link or something else swapped in: the general path
@@ -267,7 +275,10 @@ func (w *walker) list(dir string, f *os.File) ([]fs.DirEntry, *os.File, error) {
 	if name == "" {
 		name = "."
 	}
+	// Opened from the root, every component of dir is resolved.
+	depth := int64(strings.Count(dir, "/") + 1)
 	if f == nil && w.root != nil {
+		w.count(depth)
 		var err error
 		f, err = openDir(w.root, name)
 		if errors.Is(err, syscall.ENOTDIR) {
@@ -285,8 +296,16 @@ func (w *walker) list(dir string, f *os.File) ([]fs.DirEntry, *os.File, error) {
 		}
 		_ = f.Close()
 	}
+	w.count(depth)
 	des, err := fs.ReadDir(w.fsys, name)
 	return des, nil, err
+}
+
+// count adds n to the components resolved, when they are counted.
+func (w *walker) count(n int64) {
+	if w.resolved != nil {
+		w.resolved.Add(n)
+	}
 }
 
 // readIgnoreFile reads the .gitignore of a directory: from the open
