@@ -75,6 +75,16 @@ func TestSBOMPresent(t *testing.T) {
 		{"generated in CI", fstest.MapFS{"package-lock.json": file(testLock),
 			".github/workflows/sbom.yml": file("on: push\njobs:\n  s:\n    steps:\n      - uses: anchore/sbom-action@v0\n")}, "", false,
 			"generated in CI: syft in .github/workflows/sbom.yml"},
+		{"BuildKit attestation from the build-push action", fstest.MapFS{"package-lock.json": file(testLock),
+			".github/workflows/image.yml": file("on: push\njobs:\n  i:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          push: true\n          sbom: true\n")}, "", false,
+			"generated in CI: docker buildx (SBOM attestation) in .github/workflows/image.yml"},
+		{"BuildKit attestation on the command line", fstest.MapFS{"package-lock.json": file(testLock),
+			".github/workflows/image.yml": file("on: push\njobs:\n  i:\n    steps:\n      - run: docker buildx build --attest type=sbom --push -t x .\n")}, "", false,
+			"generated in CI: docker buildx (SBOM attestation) in .github/workflows/image.yml"},
+		// moby: Docker's github-builder signs provenance but adds an SBOM
+		// only when asked.
+		{"github-builder without sbom", fstest.MapFS{"package-lock.json": file(testLock),
+			".github/workflows/image.yml": file("on: push\njobs:\n  build:\n    uses: docker/github-builder/.github/workflows/bake.yml@v1\n    with:\n      output: image\n")}, "no SBOM", false, ""},
 		{"missing", fstest.MapFS{"package-lock.json": file(testLock)}, "no SBOM", false, ""},
 		{"nothing to describe", fstest.MapFS{"README.md": file("x")}, "", true, ""},
 	})

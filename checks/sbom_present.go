@@ -5,6 +5,7 @@ package checks
 
 import (
 	"regexp"
+	"strings"
 )
 
 func sbomPresent() *Check {
@@ -19,7 +20,9 @@ func sbomPresent() *Check {
 ` + "`*.spdx.yaml`" + `, ` + "`*.spdx.yml`" + `, ` + "`*.spdx.rdf`" + `, ` + "`*.spdx.rdf.xml`" + `, ` + "`*.spdx.xml`" + `, ` + "`*.spdx.jsonld`" + `) or CycloneDX
 document (` + "`bom.json`" + `, ` + "`bom.xml`" + `, ` + "`*.cdx.json`" + `, ` + "`*.cdx.xml`" + `), or a CI job that generates one: syft or
 anchore/sbom-action, cdxgen, the CycloneDX generators (cyclonedx-gomod, cyclonedx-npm, cyclonedx-py, the Maven and
-Gradle plugins), Trivy with an SBOM format, Microsoft's sbom-tool, Kubernetes' bom, GoReleaser's sboms,
+Gradle plugins), Trivy with an SBOM format, Microsoft's sbom-tool, Kubernetes' bom, GoReleaser's sboms, BuildKit's
+SBOM attestation (` + "`docker buildx build --sbom=true`" + ` or ` + "`--attest type=sbom`" + `, ` + "`sbom: true`" + ` on
+docker/build-push-action, docker/bake-action or Docker's github-builder workflows),
 ` + "`ospolint sbom`" + `, or actions/attest-sbom. Documents under examples/, samples/, test/ or fixtures/ directories
 show a format rather than describe the project and do not count. A pass says what it found, the documents or the
 generator and its CI file (the check's ` + "`note`" + ` in JSON); the JSON report lists the documents under ` + "`facts.sboms`" + `.
@@ -56,6 +59,14 @@ func sbomGenerators() []licenceScanner {
 		{name: "ospolint", command: re(`(?i)\bospolint\s+sbom\b`)},
 		{name: "attest-sbom", uses: re(`(?i)actions/attest-sbom`)},
 		{name: "spdx-sbom-generator", command: re(`(?i)spdx-sbom-generator`)},
+		// BuildKit's SBOM attestation: docker buildx build --sbom=true or
+		// --attest type=sbom, the build-push and bake actions' sbom input,
+		// Docker's github-builder reusable workflows with sbom: true.
+		{name: "docker buildx (SBOM attestation)", uses: re(`(?i)(^|/)(build-push-action|bake-action)([/@]|$)|docker/github-builder/`),
+			command: re(`(?i)\bdocker\s+(buildx\s+)?(build|bake)\b.*(--sbom(=true)?(\s|$)|--attest[=\s]+type=sbom)`),
+			inputs: func(with map[string]string) bool {
+				return strings.EqualFold(strings.TrimSpace(with["sbom"]), "true") || strings.Contains(with["attests"], "type=sbom")
+			}},
 	}
 }
 
