@@ -22,8 +22,8 @@ func sbomValid() *Check {
 			{Name: "ntia", Type: TypeBool, Default: true,
 				Help: "report missing NTIA minimum elements (supplier, name, version, identifier, relationships, author, timestamp)"},
 		},
-		Help: `Reads every committed SBOM (the files ` + "`sbom-present`" + ` finds): SPDX 2.1, 2.2 and 2.3 in JSON, tag-value, YAML,
-RDF/XML and XML with spdx/tools-golang, SPDX 3 JSON-LD (recognised and reported as such: version, packages,
+		Help: `Reads every committed SBOM (the files ` + "`sbom-present`" + ` finds): SPDX 2.1, 2.2 and 2.3 in JSON, tag-value, YAML
+and XML with spdx/tools-golang and in RDF/XML with ospolint's own reader, SPDX 3 JSON-LD (recognised and reported as such: version, packages,
 creation info and references are checked), and CycloneDX JSON and XML with the CycloneDX Go library. Then checks:
 
 - the document parses: a malformed one gives the file, the line where it can be told, and the problem;

@@ -5,52 +5,12 @@ package sbom
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 )
 
-// Valid documents that spdx/tools-golang v0.5.7 refuses for reasons of its
-// own, rewritten into an equivalent form it reads. Each rewrite is tried
+// A valid document that spdx/tools-golang v0.5.7 refuses for a reason of
+// its own, rewritten into an equivalent form it reads. The rewrite is tried
 // only after the library refused the document as written.
-
-// rdfAttrSpace matches an XML attribute whose value starts after white
-// space ('rdf:datatype=\n "..."'), which XML allows and the gordf tokenizer
-// does not (the SPDX specification's RDF examples have it).
-var (
-	rdfAttrSpace = regexp.MustCompile(`(\s[A-Za-z_][\w:.-]*)=\s+(["'])`)
-	// rdfTagEnd matches white space between the last attribute and the end
-	// of the tag, which gordf refuses too.
-	rdfTagEnd = regexp.MustCompile(`(=\s*"[^"<>]*")\s+(/?>)`)
-)
-
-// rdfListOnly are the properties of a licence that describe the SPDX
-// licence list itself (HTML texts, templates, cross references, OSI and FSF
-// flags); the library's RDF reader refuses a licence that carries them, as
-// the specification's RDF examples do. They say nothing about the package.
-const rdfListOnly = `licenseTextHtml|standardLicenseHeaderHtml|standardLicenseTemplate|standardLicenseHeaderTemplate|` +
-	`isFsfLibre|isOsiApproved|isDeprecatedLicenseId|exceptionTextHtml|crossRef|licenseExceptionTemplate|deprecatedVersion|obsoletedBy`
-
-var (
-	rdfListProps = regexp.MustCompile(`(?s)<spdx:(?:` + rdfListOnly + `)\b[^>]*?(?:/>|>.*?</spdx:(?:` + rdfListOnly + `)>)`)
-	// rdfNewChecksums are checksum algorithms SPDX 2.3 added (BLAKE2b,
-	// BLAKE3, SHA3, ADLER32) that the library's RDF reader does not know.
-	// rdfNewRelationships are relationship types SPDX 2.3 added that the
-	// library's RDF reader does not know; read as "other", their ends are
-	// still checked.
-	rdfNewRelationships = regexp.MustCompile(`relationshipType_(?:specificationFor|requirementDescriptionFor)\b`)
-	rdfNewChecksums     = regexp.MustCompile(`(?s)<spdx:checksum>\s*<spdx:Checksum>\s*<spdx:algorithm rdf:resource="[^"]*checksumAlgorithm_(?:blake|sha3|adler)[^"]*"\s*/>.*?</spdx:checksum>`)
-)
-
-// rewriteRDF makes an RDF/XML document readable by the library: attribute
-// values and tag ends without white space, no licence-list properties, no checksums of
-// algorithms it does not know (their values are not checked).
-func rewriteRDF(data []byte) []byte {
-	data = rdfAttrSpace.ReplaceAll(data, []byte("$1=$2"))
-	data = rdfTagEnd.ReplaceAll(data, []byte("$1$2"))
-	data = rdfListProps.ReplaceAll(data, nil)
-	data = rdfNewRelationships.ReplaceAll(data, []byte("relationshipType_other"))
-	return rdfNewChecksums.ReplaceAll(data, nil)
-}
 
 // tagSectionStart reports whether a tag-value line starts a package, file,
 // snippet or licence section.

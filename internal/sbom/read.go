@@ -14,7 +14,6 @@ import (
 	"strings"
 
 	spdxjson "github.com/spdx/tools-golang/json"
-	"github.com/spdx/tools-golang/rdf"
 	"github.com/spdx/tools-golang/spdx"
 	"github.com/spdx/tools-golang/tagvalue"
 	spdxyaml "github.com/spdx/tools-golang/yaml"
@@ -154,34 +153,27 @@ func lineOf(data []byte, s string) int {
 
 var (
 	spdxVersionRE = regexp.MustCompile(`(?i)spdxVersion["']?\s*[:=>]\s*["']?(SPDX-[0-9A-Za-z.]+)`)
-	specVersionRE = regexp.MustCompile(`(?i)<spdx:specVersion>\s*(SPDX-[0-9A-Za-z.]+)`)
 	yamlLineRE    = regexp.MustCompile(`line (\d+)`)
 	quotedRE      = regexp.MustCompile(`"([^"]{2,})"|'([^']{2,})'`)
 )
 
-// knownSPDX are the versions spdx/tools-golang reads.
+// knownSPDX are the SPDX 2 versions read.
 func knownSPDX(v string) bool { return v == "SPDX-2.1" || v == "SPDX-2.2" || v == "SPDX-2.3" }
 
 // readSPDX2 reads an SPDX 2 document with spdx/tools-golang (which
-// converts 2.1 and 2.2 to the 2.3 model) and checks it.
+// converts 2.1 and 2.2 to the 2.3 model), or RDF/XML with readRDF, and
+// checks it.
 func readSPDX2(doc *Document, data []byte) {
+	if doc.Encoding == EncRDF {
+		readSPDX2RDF(doc, data)
+		return
+	}
 	var version string
 	var vline int
 	if m := spdxVersionRE.FindSubmatchIndex(data); m != nil {
 		version, vline = string(data[m[2]:m[3]]), lineAt(data, int64(m[2]))
-	} else if m := specVersionRE.FindSubmatchIndex(data); m != nil {
-		version, vline = string(data[m[2]:m[3]]), lineAt(data, int64(m[2]))
 	}
-	doc.SpecVersion = version
-	switch {
-	case version == "":
-		doc.problem(ProblemParse, 1, "no SPDX version (SPDXVersion / spdxVersion): not an SPDX 2 document")
-		return
-	case strings.HasPrefix(version, "SPDX-3"):
-		doc.problem(ProblemVersion, vline, fmt.Sprintf("%s declared in an SPDX 2 layout; SPDX 3 documents are JSON-LD", version))
-		return
-	case !knownSPDX(version):
-		doc.problem(ProblemVersion, vline, fmt.Sprintf("unknown SPDX version %q: SPDX-2.1, SPDX-2.2 and SPDX-2.3 are read", version))
+	if !spdx2Version(doc, version, vline) {
 		return
 	}
 	var (
@@ -193,13 +185,6 @@ func readSPDX2(doc *Document, data []byte) {
 		d, err = spdxjson.Read(bytes.NewReader(data))
 	case EncYAML:
 		d, err = spdxyaml.Read(bytes.NewReader(data))
-	case EncRDF:
-		d, err = rdf.Read(bytes.NewReader(data))
-		if err != nil {
-			if d2, err2 := rdf.Read(bytes.NewReader(rewriteRDF(data))); err2 == nil {
-				d, err = d2, nil
-			}
-		}
 	case EncXML:
 		var js []byte
 		var line int
@@ -227,6 +212,42 @@ func readSPDX2(doc *Document, data []byte) {
 	}
 	doc.Parsed = true
 	checkSPDX2(doc, d, data)
+}
+
+// readSPDX2RDF reads and checks an SPDX 2 RDF/XML document; its version is
+// the one its SpdxDocument states, whatever the prefix of the vocabulary.
+func readSPDX2RDF(doc *Document, data []byte) {
+	d, issues, vline, err := readRDF(data)
+	if err != nil {
+		doc.problem(ProblemParse, rdfErrorLine(err), fmt.Sprintf("cannot read the rdf document: %v", err))
+		return
+	}
+	if !spdx2Version(doc, d.SPDXVersion, vline) {
+		return
+	}
+	doc.Parsed = true
+	for _, is := range issues {
+		doc.problem(ProblemSpec, is.line, is.msg)
+	}
+	checkSPDX2(doc, d, data)
+}
+
+// spdx2Version records the version a document declares and reports
+// whether it is one this reader reads.
+func spdx2Version(doc *Document, version string, vline int) bool {
+	doc.SpecVersion = version
+	switch {
+	case version == "":
+		doc.problem(ProblemParse, 1, "no SPDX version (SPDXVersion / spdxVersion / spdx:specVersion): not an SPDX 2 document")
+		return false
+	case strings.HasPrefix(version, "SPDX-3"):
+		doc.problem(ProblemVersion, vline, fmt.Sprintf("%s declared in an SPDX 2 layout; SPDX 3 documents are JSON-LD", version))
+		return false
+	case !knownSPDX(version):
+		doc.problem(ProblemVersion, vline, fmt.Sprintf("unknown SPDX version %q: SPDX-2.1, SPDX-2.2 and SPDX-2.3 are read", version))
+		return false
+	}
+	return true
 }
 
 // errorLine finds the line of a reader error where the message tells it.

@@ -195,18 +195,24 @@ func TestReadMutations(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			d := Read(tc.path, []byte(tc.data))
-			for _, p := range d.Problems {
-				if p.Kind == tc.kind && strings.Contains(p.Message, tc.msg) {
-					if p.Line != tc.line {
-						t.Errorf("line %d, want %d (%s)", p.Line, tc.line, p.Message)
-					}
-					return
-				}
-			}
-			t.Errorf("no %s problem containing %q in %+v", tc.kind, tc.msg, d.Problems)
+			wantProblem(t, Read(tc.path, []byte(tc.data)), tc.kind, tc.msg, tc.line)
 		})
 	}
+}
+
+// wantProblem fails unless d has a problem of kind whose message contains
+// msg, at line.
+func wantProblem(t *testing.T, d *Document, kind, msg string, line int) {
+	t.Helper()
+	for _, p := range d.Problems {
+		if p.Kind == kind && strings.Contains(p.Message, msg) {
+			if p.Line != line {
+				t.Errorf("line %d, want %d (%s)", p.Line, line, p.Message)
+			}
+			return
+		}
+	}
+	t.Errorf("no %s problem containing %q in %+v", kind, msg, d.Problems)
 }
 
 func TestDetect(t *testing.T) {
@@ -225,7 +231,7 @@ func TestDetect(t *testing.T) {
 }
 
 func FuzzRead(f *testing.F) {
-	for _, s := range []string{tvDoc, jsonDoc, yamlDoc, xmlDoc, cdxDoc, spdx3Doc} {
+	for _, s := range []string{tvDoc, jsonDoc, yamlDoc, xmlDoc, cdxDoc, spdx3Doc, rdfDoc, rdfRich} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, data string) {

@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The ospolint Authors
 
 // Package sbom reads and checks software bills of materials — SPDX 2.1 to
-// 2.3 in JSON, tag-value, YAML, RDF/XML and XML with
-// github.com/spdx/tools-golang, SPDX 3 JSON-LD, CycloneDX JSON and XML with
+// 2.3 in JSON, tag-value, YAML and XML with github.com/spdx/tools-golang
+// and in RDF/XML with its own reader, SPDX 3 JSON-LD, CycloneDX JSON and XML with
 // github.com/CycloneDX/cyclonedx-go — and writes them from a dependency
 // inventory.
 package sbom

@@ -4,8 +4,8 @@
 package sbom
 
 import (
-	"bytes"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -20,6 +20,14 @@ import (
 // requires, the NTIA minimum elements, licence expressions and element
 // references.
 func checkSPDX2(doc *Document, d *spdx.Document, data []byte) {
+	// A YAML or JSON list item left empty ("packages: [null]") is a nil
+	// element in the model.
+	d.Packages = slices.DeleteFunc(d.Packages, func(p *spdx.Package) bool { return p == nil })
+	for _, p := range d.Packages {
+		p.Files = slices.DeleteFunc(p.Files, func(f *spdx.File) bool { return f == nil })
+	}
+	d.Files = slices.DeleteFunc(d.Files, func(f *spdx.File) bool { return f == nil })
+	d.OtherLicenses = slices.DeleteFunc(d.OtherLicenses, func(l *spdx.OtherLicense) bool { return l == nil })
 	doc.Packages = len(d.Packages)
 	// spec records a specification problem at the line of needle.
 	spec := func(needle, format string, args ...any) {
@@ -74,12 +82,7 @@ func checkSPDX2(doc *Document, d *spdx.Document, data []byte) {
 	for _, ol := range d.OtherLicenses {
 		licRefs[ol.LicenseIdentifier] = true
 	}
-	lic := licenceChecker{doc: doc, data: data, refs: licRefs, docRefs: docRefs, seen: map[string]bool{},
-		// RDF writes an expression as a graph of licence sets, which cannot
-		// be malformed text; the library's reader rebuilds the text and
-		// loses LicenseRef members of sets ("OR LGPL-2.0-only" from the
-		// specification's own example), so that text is not judged.
-		off: doc.Encoding == EncRDF}
+	lic := licenceChecker{doc: doc, data: data, refs: licRefs, docRefs: docRefs, seen: map[string]bool{}}
 
 	var noName, noVersion, noSupplier []string
 	for _, p := range d.Packages {
@@ -138,7 +141,7 @@ func checkSPDX2(doc *Document, d *spdx.Document, data []byte) {
 	// in the document, or in an external document it declares.
 	ref := func(e common.DocElementID, what string) {
 		if e.SpecialID != "" || e.ElementRefID == "NOASSERTION" || e.ElementRefID == "NONE" {
-			return // NONE, NOASSERTION (the RDF reader gives them as element ids)
+			return // NONE, NOASSERTION
 		}
 		s := elementString(e)
 		if e.DocumentRefID != "" {
@@ -148,7 +151,7 @@ func checkSPDX2(doc *Document, d *spdx.Document, data []byte) {
 			}
 			return
 		}
-		if !ids[e.ElementRefID] && !externalElement(d, data, e.ElementRefID) {
+		if !ids[e.ElementRefID] {
 			doc.problemAt(ProblemReference, data, s, fmt.Sprintf("%s names %s, which is not an element of the document (dangling reference)", what, s))
 		}
 	}
@@ -251,13 +254,9 @@ type licenceChecker struct {
 	refs    map[string]bool // LicenseRef ids the document defines
 	docRefs map[common.DocumentID]bool
 	seen    map[string]bool // expressions already reported
-	off     bool            // nothing to judge (see checkSPDX2)
 }
 
 func (c *licenceChecker) check(where, field, v string) {
-	if c.off {
-		return
-	}
 	v = strings.TrimSpace(v)
 	if v == "" || v == "NOASSERTION" || v == "NONE" {
 		return
@@ -287,16 +286,4 @@ func (c *licenceChecker) check(where, field, v string) {
 			c.doc.problemAt(ProblemReference, c.data, id, fmt.Sprintf("%s: %s uses %s, which the document does not define (no extracted licensing info for it)", where, field, id))
 		}
 	}
-}
-
-// externalElement reports whether an RDF document names the element by the
-// URI of an external document it declares: the library's RDF reader keeps
-// only the local part ("SPDXRef-ToolsElement") of such a reference.
-func externalElement(d *spdx.Document, data []byte, id common.ElementID) bool {
-	for _, r := range d.ExternalDocumentReferences {
-		if r.URI != "" && bytes.Contains(data, []byte(r.URI+"#SPDXRef-"+string(id))) {
-			return true
-		}
-	}
-	return false
 }
