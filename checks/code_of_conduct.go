@@ -29,10 +29,10 @@ URL, a Markdown link (such as one to a MAINTAINERS file) or an ` + "`@handle`" +
 contacting (or in the paragraph right after it). A code that **adopts a known code by link** and names no contact
 of its own ("Prometheus follows the [CNCF Code of Conduct](https://github.com/cncf/foundation/...)") passes with a
 note: reports then go to the contact the adopted code names (the CNCF, Contributor Covenant, Apache, Linux
-Foundation, Python, Rust, Mozilla, Go, Microsoft, Google, Eclipse, OpenJS, GNOME, KDE, Ubuntu, Django, NumFOCUS and
-OpenInfra codes are known, and so is an organisation's own code in its ` + "`.github`" + ` repository); make sure that
+Foundation, Python, Rust, Mozilla, Go, Microsoft, Google, Eclipse, OpenJS, GNOME, KDE, Ubuntu, Django, NumFOCUS,
+OpenInfra and Kubernetes codes are known, and so is an organisation's own code in its ` + "`.github`" + ` repository); make sure that
 contact acts for your project. The link must be in a sentence that adopts the code ("follows", "adopts", "abides
-by", ...) or the file must be a short statement: a copy of the Contributor Covenant that credits it ("adapted
+by", "refer to", ...) or the file must be a short statement: a copy of the Contributor Covenant that credits it ("adapted
 from") and lost its contact still fails. Without a code of conduct file, the same adoption stated in the README,
 the contributing guide or a GOVERNANCE file (also in a top-level folder, as moby's ` + "`project/GOVERNANCE.md`" + `) gives
 the same note. Template placeholders left unfilled, such as the Contributor Covenant's
@@ -112,6 +112,7 @@ func adoptedCodes() []struct {
 		{"the Django Code of Conduct", reDjango},
 		{"the NumFOCUS Code of Conduct", reNumFOCUS},
 		{"the OpenInfra Foundation Code of Conduct", reOpenInfra},
+		{"the Kubernetes Community Code of Conduct", reKubernetes},
 		{"the organisation's code of conduct", reOrgCode},
 	}
 }
@@ -183,7 +184,7 @@ func adoptedCode(lines []string, words int) (string, int, bool) {
 const adoptionWords = 120
 
 var (
-	adoptVerbs   = regexp.MustCompile(`(?i)\b(follow(s|ed|ing)?|adopt(s|ed|ing)?|abides?|abiding|governed|subscribes?|observes?|complies|comply|applies|apply|bound\s+by|uses|we\s+use|is\s+covered|are\s+covered|expected\s+to\s+(follow|respect|uphold|honou?r))\b`)
+	adoptVerbs   = regexp.MustCompile(`(?i)\b(follow(s|ed|ing)?|adopt(s|ed|ing)?|abides?|abiding|governed|subscribes?|observes?|complies|comply|applies|apply|bound\s+by|uses|we\s+use|is\s+covered|are\s+covered|expected\s+to\s+(follow|respect|uphold|honou?r)|refers?\s+to|referred\s+to)\b`)
 	conductWords = regexp.MustCompile(`(?i)\bcode\s+of\s+conduct\b`)
 	conductURL   = regexp.MustCompile(`(?i)conduct`)
 	reCNCF       = regexp.MustCompile(`(?i)github\.com/cncf/foundation/\S*code-of-conduct|cncf\.io/conduct`)
@@ -204,6 +205,7 @@ var (
 	reDjango     = regexp.MustCompile(`(?i)djangoproject\.com/conduct`)
 	reNumFOCUS   = regexp.MustCompile(`(?i)numfocus\.org/code-of-conduct`)
 	reOpenInfra  = regexp.MustCompile(`(?i)(openinfra\.dev|openstack\.org)/legal/\S*code-of-conduct`)
+	reKubernetes = regexp.MustCompile(`(?i)git\.k8s\.io/community/code-of-conduct|github\.com/kubernetes/community/\S*code-of-conduct|kubernetes\.io/community/code-of-conduct`)
 	reOrgCode    = regexp.MustCompile(`(?i)github\.com/[a-z0-9-]+/\.github/\S*code[-_]of[-_]conduct`)
 )
 

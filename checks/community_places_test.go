@@ -204,6 +204,9 @@ func TestConductAdoptedByLink(t *testing.T) {
 		{"Mozilla", "This repository is governed by Mozilla's code of conduct and etiquette guidelines. For more details, please read the [Mozilla Community Participation Guidelines](https://www.mozilla.org/about/governance/policies/participation/).", "the Mozilla Community Participation Guidelines"},
 		{"the organisation's .github code", "The Widget project follows the [Widget Code of Conduct](https://github.com/widget-org/.github/blob/main/CODE_OF_CONDUCT.md).", "the organisation's code of conduct"},
 		{"another code adopted in so many words", "As a community project we abide by a [Code of Conduct](https://github.com/acme/code-of-conduct).", "the code of conduct at https://github.com/acme/code-of-conduct"},
+		// Every Kubernetes and kubernetes-sigs repository carries this file.
+		{"Kubernetes, as its repositories write it", "# Kubernetes Community Code of Conduct\n\nPlease refer to our [Kubernetes Community Code of Conduct](https://git.k8s.io/community/code-of-conduct.md)\n", "the Kubernetes Community Code of Conduct"},
+		{"another code referred to", "Please refer to our [Code of Conduct](https://widget.example/community/code-of-conduct.md).", "the code of conduct at https://widget.example/community/code-of-conduct.md"},
 		{"a statement naming an unknown code", "We follow the [Acme Code](https://acme.example/code).", ""},
 		{"a covenant copy that only credits it", longCovenantCopy(), ""},
 	}
