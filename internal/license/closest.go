@@ -75,7 +75,7 @@ func comparable(b []byte) []cword {
 			end += off
 		}
 		line := b[off:end]
-		if !isCopyright(line) && !isTitle(line) {
+		if !ownLine(line) {
 			for _, w := range lineWords(line, off) {
 				out = append(out, cword{w: canonical(foldWord(string(b[w[0]:w[1]]))), off: w[0]})
 			}
@@ -84,6 +84,19 @@ func comparable(b []byte) []cword {
 	}
 	return out
 }
+
+// ownLine reports a line a comparison leaves out: a title, or a copyright
+// line of at most maxOwnLineWords words. A longer line that mentions a
+// copyright is a paragraph of terms (CNRI-Jython's "... provided, however,
+// that CNRI's notice of copyright, i.e., "Copyright (c) ... All Rights
+// Reserved" are retained ..."): it is compared like the others.
+func ownLine(line []byte) bool {
+	return isTitle(line) || isCopyright(line) && len(bytes.Fields(line)) <= maxOwnLineWords
+}
+
+// maxOwnLineWords is the length of the longest copyright line a
+// comparison leaves out (several holders and years).
+const maxOwnLineWords = 30
 
 func wordsOf(cs []cword) []string {
 	out := make([]string, len(cs))

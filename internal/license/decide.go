@@ -80,9 +80,18 @@ func (a *analysis) verdict() string {
 	return ""
 }
 
+// limits are the words that limit who may use a work: "This software is
+// licensed to Acme customers exclusively", "for use by Acme employees", "on
+// one computer".
+const limits = `exclusive\w*|solely|customers?|clients?|subscri\w*|paying|purchas\w*|employees?|students?|licensees?|one\s+(?:computer|machine|device|seat|user|server|site)`
+
+// limitWords finds them (on copyright lines, which are otherwise the
+// file's own).
+var limitWords = regexp.MustCompile(`(?i)\b(?:` + limits + `)\b`)
+
 // strongFlags are words that, anywhere outside a licence text or inside
 // one in place of its own words, restrict or change what is granted.
-var strongFlags = regexp.MustCompile(`(?i)\b(not|non[- ]?commercial(ly)?|commercial(ly)?|unless|prohibit\w*|forbid\w*|restrict\w*|military|weapons?|evil|harm(?:s|ful|ing|ed)?|fees?|pay|paid|payment|royalt\w*|revoc\w*|revok\w*|terminat\w*|must|shall|requir\w*|sell|sold|resale|donat\w*|beer|ethical|moral|government\w*|educational|academic|research|personal|private|internal|evaluation|trial|agree\w*|consent|indemn\w*|jurisdiction|governed|laws?)\b`)
+var strongFlags = regexp.MustCompile(`(?i)\b(not|non[- ]?commercial(ly)?|commercial(ly)?|unless|prohibit\w*|forbid\w*|restrict\w*|military|weapons?|evil|harm(?:s|ful|ing|ed)?|fees?|pay|paid|payment|royalt\w*|revoc\w*|revok\w*|terminat\w*|must|shall|requir\w*|sell|sold|resale|donat\w*|beer|ethical|moral|government\w*|educational|academic|research|personal|private|internal|evaluation|trial|agree\w*|consent|indemn\w*|jurisdiction|governed|laws?|` + limits + `)\b`)
 
 // weakFlags are words that explanatory text before or between licence
 // texts uses ("with the exception of these files", "only one of them"),
@@ -96,9 +105,18 @@ var weakFlags = regexp.MustCompile(`(?i)\b(no|except(ed|ion|ions)?|only|provided
 var reBenignNegation = regexp.MustCompile(`(?i)^not\s+(?:be\s+)?used\s+to\s+endorse\b`)
 
 // benignNegation reports a "not" at b[at:] that only restates a
-// licence's own prohibition.
+// licence's own prohibition. In a sentence that starts "Neither the
+// name ... nor ..." it is a second negation, which turns the prohibition
+// around: not benign.
 func benignNegation(b []byte, at int) bool {
-	return reBenignNegation.Match(b[at:min(len(b), at+40)])
+	if !reBenignNegation.Match(b[at:min(len(b), at+40)]) {
+		return false
+	}
+	start := max(0, at-400)
+	if i := bytes.LastIndexByte(b[start:at], '.'); i >= 0 {
+		start += i + 1
+	}
+	return !containsFold(b[start:at], "neither")
 }
 
 // foreignFlags are the words that, taken by a pattern's wildcard where
@@ -274,7 +292,7 @@ func analyse(t *text, s matcher) *analysis {
 		// own, unless it restricts ("Copyright 2026 X. Not for commercial
 		// use.").
 		copyrightish := copyrightLine || prevCopyright && len(ws) <= 8 && len(line) > 0 && (line[0] == ' ' || line[0] == '\t')
-		benign := copyrightish && !foreignFlags.Match(line) || isTitle(line) || onlyLinks(line) ||
+		benign := copyrightish && !foreignFlags.Match(line) && !limitWords.Match(line) || isTitle(line) || onlyLinks(line) ||
 			len(a.ids) > 0 && ownName(line, a.ids)
 		if copyrightLine {
 			prevCopyright = true
@@ -306,9 +324,14 @@ func analyse(t *text, s matcher) *analysis {
 	if f := appendixChange(appendixOf, added); f != "" {
 		a.flag = f
 	}
-	if j := strings.Join(onCopyright, " "); a.flag == "" && foreignFlags.MatchString(j) {
-		f := foreignFlags.FindString(j)
-		a.flag = "\"" + f + "\" on a copyright line (" + snippet(around(j, f)) + ")"
+	if j := strings.Join(onCopyright, " "); a.flag == "" {
+		// A copyright line the match took that restricts ("Copyright 2026
+		// Acme. Licensed to Acme customers exclusively.").
+		if f := foreignFlags.FindString(j); f != "" {
+			a.flag = "\"" + f + "\" on a copyright line (" + snippet(around(j, f)) + ")"
+		} else if f := limitWords.FindString(j); f != "" {
+			a.flag = "\"" + f + "\" on a copyright line (" + snippet(around(j, f)) + ")"
+		}
 	}
 	if len(foreign) > 0 {
 		fj := strings.Join(foreign, " ")

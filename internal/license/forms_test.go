@@ -121,3 +121,31 @@ func TestLicencesWithScope(t *testing.T) {
 		}
 	}
 }
+
+// TestRestrictionsWithoutFlagWords: sentences that limit who may use a
+// licence ("licensed to Acme customers exclusively"), above the text or on
+// its copyright line, a second negation in BSD's endorsement clause, a
+// changed word in a paragraph that quotes a copyright notice, and a long
+// changed text that quotes SPDX tags are never the licence; a copyright
+// line naming a holder after a title ("Dr.") or the licence is.
+func TestRestrictionsWithoutFlagWords(t *testing.T) {
+	t.Parallel()
+	mit := listText(t, "MIT")
+	bsd := listText(t, "BSD-3-Clause")
+	for _, c := range []struct{ name, text, want string }{
+		{"licensed to customers above", "This software is licensed to Acme customers exclusively.\n\n" + mit, NoAssertion},
+		{"for employees above", "For use by Acme employees.\n\n" + mit, NoAssertion},
+		{"one computer above", "This copy is licensed to Jane Doe; it may be used on one computer.\n\n" + mit, NoAssertion},
+		{"subscribers on the copyright line", "Copyright (c) 2020 Acme Inc. Licensed to Acme subscribers only.\n\n" + mit, NoAssertion},
+		{"a second negation in the endorsement clause", strings.Replace(bsd, "contributors may be used to endorse", "contributors may not be used to endorse", 1), NoAssertion},
+		{"CNRI-Jython, royalty-bearing in the paragraph quoting its notice", strings.Replace(listText(t, "CNRI-Jython"), "royalty-free", "royalty-bearing", 1), NoAssertion},
+		{"CAL-1.0 changed, quoting its SPDX tags", strings.Replace(listText(t, "CAL-1.0-Combined-Work-Exception"), "royalty-free", "royalty-bearing", 1), NoAssertion},
+		{"a holder after a title", "Copyright (c) 2020 Dr. Jane Doe\n\n" + mit, "MIT"},
+		{"a copyright line naming the licence", "Copyright (c) 2016 Foo Bar. Licensed under the MIT license.\n\n" + mit, "MIT"},
+		{"a preamble naming the licence", "The Foo library is released under the MIT License, see below.\n\n" + mit, "MIT"},
+	} {
+		if got := classifyOne("LICENSE", []byte(c.text)); got.Expression != c.want {
+			t.Errorf("%s: got %s (%s), want %s", c.name, got.Expression, got.Note, c.want)
+		}
+	}
+}

@@ -207,6 +207,12 @@ func unlisted(ids []string) bool {
 	return false
 }
 
+// maxTagFileWords is the length of the longest file whose SPDX tag names
+// its licence when no licence text is found in it: a tag with a notice. A
+// longer file is a licence text not identified, whatever tag it quotes
+// (CAL-1.0's text quotes the tags that apply it).
+const maxTagFileWords = 300
+
 // fill turns an analysis into the file's reading.
 func (c *classified) fill(t *text, a *analysis, name string) {
 	a.finish()
@@ -250,7 +256,7 @@ func (c *classified) fill(t *text, a *analysis, name string) {
 		// which files each covers. (One licence text with terms around it
 		// stays unidentified, tag or not.)
 		c.Note = "licence texts as declared by the file's SPDX tag; other text: " + snippet(c.lead)
-	case len(a.ids) == 0 && c.declared != "" && reuseName(name) == "":
+	case len(a.ids) == 0 && c.declared != "" && reuseName(name) == "" && words(string(t.b)) <= maxTagFileWords:
 		c.statement, c.Confidence = true, statementConfidence
 		c.Note = "SPDX tag, not a licence text"
 	case len(a.ids) == 0:
