@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -97,6 +98,27 @@ func (s *objectStore) HasEncodedObject(h plumbing.Hash) error {
 		}
 	}
 	return err
+}
+
+// HashesWithPrefix lists the objects whose hash starts with prefix, in the
+// store and its alternates, for go-git to resolve an abbreviated hash.
+func (s *objectStore) HashesWithPrefix(prefix []byte) ([]plumbing.Hash, error) {
+	hashes, err := s.Storage.HashesWithPrefix(prefix)
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range s.alts {
+		more, err := a.HashesWithPrefix(prefix)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range more {
+			if !slices.Contains(hashes, h) {
+				hashes = append(hashes, h)
+			}
+		}
+	}
+	return hashes, nil
 }
 
 // Close closes the store and its alternates.

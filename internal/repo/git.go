@@ -8,10 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/go-git/go-billy/v5/osfs"
@@ -41,11 +41,7 @@ var (
 // threshold, so big blobs are streamed rather than inflated into memory.
 func OpenRevision(dir, ref string) (*Repo, error) {
 	if _, err := os.Stat(dir); err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, fmt.Errorf("open %s: %w", dir, err)
+		return nil, fmt.Errorf("open %s: %w", dir, withoutPath(err))
 	}
 	layout, found, err := findGit(dir, true)
 	if err != nil {
@@ -97,12 +93,17 @@ func OpenRevision(dir, ref string) (*Repo, error) {
 // revisionErr says why ref did not resolve. go-git answers "reference not
 // found" for a name it cannot find and for a commit it cannot read alike;
 // the latter is a broken store, not a typo, and gets the store's own error.
+// A commit a shallow clone does not hold is neither: it is named as such.
 func revisionErr(r *git.Repository, ref string, err error) error {
+	shallow := shallowCommits(r)
 	switch {
 	case errors.Is(err, io.EOF):
 		// HEAD~3 of a history two commits deep.
 		return fmt.Errorf("%w %q: no such ancestor", ErrUnknownRevision, ref)
 	case !errors.Is(err, plumbing.ErrReferenceNotFound):
+		if err := pastShallowEnd(r, ref, shallow); err != nil {
+			return err
+		}
 		// Walking to a parent (HEAD~2) met an unreadable commit.
 		return fmt.Errorf("%w: resolve %q: %w", ErrObjectUnreadable, ref, err)
 	}
@@ -114,6 +115,11 @@ func revisionErr(r *git.Repository, ref string, err error) error {
 		if oerr == nil {
 			_, oerr = object.DecodeObject(r.Storer, obj)
 		}
+		if errors.Is(oerr, plumbing.ErrObjectNotFound) && plumbing.IsHash(name) && h == plumbing.NewHash(name) {
+			// A hash given that the store does not hold: a commit this
+			// clone never fetched, not a broken store.
+			break
+		}
 		if oerr != nil {
 			return fmt.Errorf("%w: read object %s (%s): %w", ErrObjectUnreadable, h, name, oerr)
 		}
@@ -121,7 +127,82 @@ func revisionErr(r *git.Repository, ref string, err error) error {
 	if !hasCommits(r) {
 		return ErrNoCommits
 	}
+	if len(shallow) > 0 {
+		return fmt.Errorf("%w %q: not in this clone, which is shallow: %s", ErrUnknownRevision, ref, unshallowHint)
+	}
 	return fmt.Errorf("%w %q", ErrUnknownRevision, ref)
+}
+
+// unshallowHint says how to fetch what a shallow clone lacks.
+const unshallowHint = "fetch more history with git fetch --deepen=N, or all of it with git fetch --unshallow"
+
+// shallowCommits is the set of commits where a shallow clone's history
+// stops (their parents were not fetched); empty for a full clone.
+func shallowCommits(r *git.Repository) map[plumbing.Hash]bool {
+	hashes, err := r.Storer.Shallow()
+	if err != nil || len(hashes) == 0 {
+		return nil
+	}
+	set := make(map[plumbing.Hash]bool, len(hashes))
+	for _, h := range hashes {
+		set[h] = true
+	}
+	return set
+}
+
+// pastShallowEnd judges a ref (NAME followed by ~N and ^N steps) that met
+// a missing commit in a shallow clone: an error when the walk goes from a
+// commit where the clone's history stops to a parent, which the clone does
+// not hold by design, or to a parent the commit does not have; nil when it
+// cannot tell (the missing commit is then a broken store's).
+func pastShallowEnd(r *git.Repository, ref string, shallow map[plumbing.Hash]bool) error {
+	i := strings.IndexAny(ref, "~^")
+	if len(shallow) == 0 || i <= 0 {
+		return nil
+	}
+	h, err := r.ResolveRevision(plumbing.Revision(ref[:i]))
+	if err != nil {
+		return nil
+	}
+	commit, err := r.CommitObject(*h)
+	if err != nil {
+		return nil
+	}
+	for rest := ref[i:]; rest != ""; {
+		op := rest[0]
+		j := 1
+		for j < len(rest) && rest[j] >= '0' && rest[j] <= '9' {
+			j++
+		}
+		n := 1
+		if j > 1 {
+			if n, err = strconv.Atoi(rest[1:j]); err != nil {
+				return nil
+			}
+		}
+		if op != '~' && op != '^' {
+			// Syntax other than ~N and ^N: not judged here.
+			return nil
+		}
+		rest = rest[j:]
+		steps, parent := n, 1
+		if op == '^' {
+			steps, parent = min(n, 1), n
+		}
+		for range steps {
+			switch {
+			case parent > len(commit.ParentHashes):
+				return fmt.Errorf("%w %q: no such ancestor", ErrUnknownRevision, ref)
+			case shallow[commit.Hash]:
+				return fmt.Errorf("%w %q: not in this clone, whose history stops at commit %s (it is shallow): %s",
+					ErrUnknownRevision, ref, commit.Hash.String()[:12], unshallowHint)
+			}
+			if commit, err = r.CommitObject(commit.ParentHashes[parent-1]); err != nil {
+				return nil
+			}
+		}
+	}
+	return nil
 }
 
 // refHashes lists what a name points to, trying the places git does

@@ -95,7 +95,7 @@ func parseIgnore(dir string, data []byte) *ignoreFile {
 			// The same pattern comes again below: that one decides.
 			continue
 		}
-		i := int32(j) //nolint:gosec // a 1 MiB file holds far fewer than 2^31 patterns
+		i := int32(j) // a 1 MiB file holds far fewer than 2^31 patterns
 		first := p.parts[0]
 		switch {
 		case !p.anchored && isLiteral(first):

@@ -404,3 +404,92 @@ func TestOpenBareRepository(t *testing.T) {
 		t.Error("a tree with a prose HEAD file is taken for a git directory")
 	}
 }
+
+// TestRevisionAbbreviatedHash: --ref takes an abbreviated commit hash, as
+// git does, in a repository and in a shared clone whose objects are all in
+// its alternate; an ambiguous or unknown one is an unknown revision.
+func TestRevisionAbbreviatedHash(t *testing.T) {
+	src, c, _ := storeRepo(t)
+	for name, dir := range map[string]string{"own objects": src, "alternate": sharedClone(t, src, false)} {
+		t.Run(name, func(t *testing.T) {
+			for _, n := range []int{7, 12, 40} {
+				r := mustOpenRevision(t, dir, c.Hash.String()[:n])
+				if r.Revision != c.Hash.String() {
+					t.Errorf("--ref %s reads %s, want %s", c.Hash.String()[:n], r.Revision, c.Hash)
+				}
+			}
+			unknown := "0000000"
+			if strings.HasPrefix(c.Hash.String(), unknown) {
+				unknown = "fffffff"
+			}
+			if _, err := OpenRevision(dir, unknown); !errors.Is(err, ErrUnknownRevision) || errors.Is(err, ErrObjectUnreadable) {
+				t.Errorf("--ref %s: %v, want ErrUnknownRevision", unknown, err)
+			}
+		})
+	}
+}
+
+// TestRevisionShallow: a commit a shallow clone does not hold — named by
+// its hash, or reached past the commit where the clone's history stops —
+// is not in this clone, not a broken store (exit 3 with "cannot be read"
+// sent users looking for corruption); a parent the commit never had is no
+// such ancestor; a missing parent of a commit that is not where the
+// history stops is still a broken store.
+func TestRevisionShallow(t *testing.T) {
+	dir := t.TempDir()
+	r, err := git.PlainInit(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeTree(t, dir, map[string]fileSpec{"README.md": {content: "one\n"}})
+	first := commitAll(t, r, "one")
+	writeTree(t, dir, map[string]fileSpec{"README.md": {content: "two\n"}})
+	second := commitAll(t, r, "two")
+	writeTree(t, dir, map[string]fileSpec{"README.md": {content: "three\n"}})
+	commitAll(t, r, "three")
+	// What `git clone --depth 2` leaves: the history stops at the second
+	// commit, whose parent was not fetched.
+	remove(t, looseObject(dir, first))
+	if err := os.WriteFile(filepath.Join(dir, ".git", "shallow"), []byte(second.String()+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := mustOpenRevision(t, dir, "HEAD~1").Revision; got != second.String() {
+		t.Errorf("HEAD~1 = %s, want %s", got, second)
+	}
+	head, err := r.Head()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ref := range []string{first.String(), first.String()[:9], "HEAD~2", "HEAD^^", "HEAD~1^", "HEAD~5", head.Name().Short() + "~2"} {
+		_, err := OpenRevision(dir, ref)
+		if !errors.Is(err, ErrUnknownRevision) || errors.Is(err, ErrObjectUnreadable) || !strings.Contains(err.Error(), "not in this clone") || !strings.Contains(err.Error(), "--unshallow") {
+			t.Errorf("--ref %s: %v, want not in this clone (shallow)", ref, err)
+		}
+	}
+	if _, err := OpenRevision(dir, "HEAD^2"); !errors.Is(err, ErrUnknownRevision) || !strings.Contains(err.Error(), "no such ancestor") {
+		t.Errorf("--ref HEAD^2: %v, want no such ancestor", err)
+	}
+	// The second commit is not where the history stops any more: its
+	// missing parent is a broken store.
+	if err := os.WriteFile(filepath.Join(dir, ".git", "shallow"), []byte(first.String()+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := OpenRevision(dir, "HEAD~2"); !errors.Is(err, ErrObjectUnreadable) {
+		t.Errorf("--ref HEAD~2 with a commit missing below the shallow end: %v, want ErrObjectUnreadable", err)
+	}
+}
+
+// TestOpenErrorsNamePathOnce: a target that cannot be opened is named once
+// in the error, with the cause.
+func TestOpenErrorsNamePathOnce(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "missing")
+	for name, open := range map[string]func() (*Repo, error){
+		"worktree": func() (*Repo, error) { return OpenWorktree(missing) },
+		"revision": func() (*Repo, error) { return OpenRevision(missing, "HEAD") },
+	} {
+		_, err := open()
+		if !errors.Is(err, fs.ErrNotExist) || strings.Count(err.Error(), missing) != 1 {
+			t.Errorf("%s: %v, want fs.ErrNotExist naming %s once", name, err, missing)
+		}
+	}
+}

@@ -4,6 +4,7 @@
 package repo
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -17,14 +18,14 @@ import (
 func OpenWorktree(dir string) (*Repo, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", dir, err)
+		return nil, fmt.Errorf("open %s: %w", dir, withoutPath(err))
 	}
 	if !info.IsDir() {
 		return nil, fmt.Errorf("open %s: not a directory", dir)
 	}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", dir, err)
+		return nil, fmt.Errorf("open %s: %w", dir, withoutPath(err))
 	}
 	rfs := &rootFS{FS: root.FS(), root: root}
 	r := &Repo{
@@ -49,6 +50,17 @@ func OpenWorktree(dir string) (*Repo, error) {
 		}
 	}
 	return r, nil
+}
+
+// withoutPath is err without the path a *fs.PathError adds, for messages
+// that name the path already ("open DIR: no such file or directory", not
+// "open DIR: stat DIR: no such file or directory").
+func withoutPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // rootFS is an os.Root's FS that reads files the way HeadReader does:
