@@ -64,7 +64,7 @@ func lockPairs() []lockPair {
 		{"go.mod", []string{"go.sum"}, func(b []byte) bool { return strings.Contains(string(b), "require") }},
 		{"package.json", []string{"package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lock", "bun.lockb"}, jsonDeclares("dependencies", "devDependencies", "optionalDependencies")},
 		{"Cargo.toml", []string{"Cargo.lock"}, always},
-		{"pyproject.toml", []string{"poetry.lock", "uv.lock", "pdm.lock", "Pipfile.lock", "requirements.txt"}, pyprojectDeclares},
+		{"pyproject.toml", []string{"poetry.lock", "uv.lock", "pdm.lock", "Pipfile.lock"}, pyprojectDeclares},
 		{"Pipfile", []string{"Pipfile.lock"}, always},
 		{"requirements.in", []string{"requirements.txt"}, always},
 		{"Gemfile", []string{"Gemfile.lock", "gems.locked"}, always},
@@ -118,6 +118,7 @@ func pyprojectDeclares(data []byte) bool {
 func runLockfile(p *Pass) error {
 	judged := 0
 	pairs := lockPairs()
+	pinned := pinnedRequirements(p)
 	for _, e := range p.Target.Files() {
 		name := path.Base(e.Path)
 		for _, lp := range pairs {
@@ -129,10 +130,17 @@ func runLockfile(p *Pass) error {
 				continue
 			}
 			judged++
+			locks := lp.locks
+			if name == "pyproject.toml" {
+				if inOrAbove(pinned, e.Dir()) {
+					continue
+				}
+				locks = append(locks[:len(locks):len(locks)], "a pinned requirements*.txt")
+			}
 			if !hasLock(p, e.Dir(), lp.locks) {
 				p.Report(Finding{Path: e.Path, Line: 1, Key: "no-lock",
 					Message: fmt.Sprintf("%s declares dependencies but no lockfile pins them (%s, here or in a parent directory); generate and commit one",
-						e.Path, strings.Join(lp.locks, ", "))})
+						e.Path, strings.Join(locks, ", "))})
 			}
 		}
 	}
@@ -153,6 +161,45 @@ func runLockfile(p *Pass) error {
 		p.NotApplicable("no dependency manifest")
 	}
 	return nil
+}
+
+// pinnedRequirements lists the directories holding a requirements file
+// (requirements.txt, requirements-dev.txt, requirements/base.txt) that pins
+// at least one package with "==": how pip-tools and many projects lock
+// what pyproject.toml declares. A requirements/ folder counts for the
+// directory above it.
+func pinnedRequirements(p *Pass) map[string]bool {
+	dirs := map[string]bool{}
+	for _, d := range p.Target.Dependencies().Dependencies {
+		if d.Version == "" || deps.Format(d.Path) != "requirements.txt" {
+			continue
+		}
+		dir := path.Dir(d.Path)
+		if path.Base(dir) == "requirements" {
+			dir = path.Dir(dir)
+		}
+		if dir == "." {
+			dir = ""
+		}
+		dirs[dir] = true
+	}
+	return dirs
+}
+
+// inOrAbove reports whether dir or one of its parents is in dirs.
+func inOrAbove(dirs map[string]bool, dir string) bool {
+	for {
+		if dirs[dir] {
+			return true
+		}
+		if dir == "" {
+			return false
+		}
+		dir = path.Dir(dir)
+		if dir == "." {
+			dir = ""
+		}
+	}
 }
 
 // hasLock looks for one of the lockfiles in dir or a parent directory.

@@ -164,6 +164,33 @@ func TestLockfile(t *testing.T) {
 	}
 }
 
+// A pyproject.toml is locked by poetry.lock and its kind, or by a
+// requirements file that pins (the help says "a pinned requirements*.txt"):
+// requirements-dev.txt and requirements/base.txt count, a requirements.txt
+// of ranges does not.
+func TestLockfilePinnedRequirements(t *testing.T) {
+	pp := file("[project]\nname = \"p\"\ndependencies = [\"requests\"]\n")
+	fs, _ := runCheck(t, lockfile(), fstest.MapFS{
+		"a/pyproject.toml":        pp,
+		"a/requirements-dev.txt":  file("requests==2.31.0\n"),
+		"b/pyproject.toml":        pp,
+		"b/requirements/base.txt": file("requests==2.31.0 \\\n    --hash=sha256:58cd2187c01e70e6e26505bca751777aa9f2ee0b7f4300988b709f44e013003f\n"),
+		"c/tool/pyproject.toml":   pp,
+		"c/requirements.txt":      file("requests==2.31.0\n"),
+		"d/pyproject.toml":        pp,
+		"d/requirements.txt":      file("requests>=2\n"),
+		"e/pyproject.toml":        pp,
+		"e/docs/requirements.txt": file("sphinx==7.2.6\n"),
+	}, nil)
+	got := messages(fs)
+	if len(fs) != 2 || !strings.Contains(got, "d/pyproject.toml declares dependencies") || !strings.Contains(got, "e/pyproject.toml declares dependencies") {
+		t.Errorf("findings:\n%s\nwant d/ (ranges only) and e/ (pins only below it)", got)
+	}
+	if !strings.Contains(got, "a pinned requirements*.txt") {
+		t.Errorf("findings:\n%s\nwant the lockfiles named as the help names them", got)
+	}
+}
+
 func TestLicensePolicyDependencies(t *testing.T) {
 	fs, _ := runCheck(t, licensePolicy(), fstest.MapFS{
 		"package-lock.json": file(`{"lockfileVersion": 3, "packages": {
