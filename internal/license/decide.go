@@ -126,11 +126,12 @@ var foreignFlags = regexp.MustCompile(`(?i)\b(not|non[- ]?commercial(ly)?|commer
 
 // reUseVerb is what a restriction forbids or limits: using, copying,
 // changing, passing on, selling the work, or the licence granting it.
-var reUseVerb = regexp.MustCompile(`(?i)^(?:use[sd]?|using|sell\w*|sold|cop(?:y|ies|ied|ying)|distribut\w*|redistribut\w*|modif\w*|shar(?:e|ed|es|ing)|publish\w*|sublicens\w*|run\w*|ran|deploy\w*|install\w*|host\w*|offer\w*|provid\w*|include\w*|including|incorporat\w*|chang\w*|alter\w*|adapt\w*|commercial\w*|permit\w*|allow\w*|grant\w*|licen[cs]\w*|apply|appl(?:ies|ied)|charg\w*|rent\w*|lease\w*|lend\w*|export\w*|fork\w*|embed\w*|link\w*|train\w*|for|in|to|on|by|with|without|any|anyone|anybody|all)$`)
+var reUseVerb = regexp.MustCompile(`(?i)^(?:use[sd]?|using|sell\w*|sold|cop(?:y|ies|ied|ying)|distribut\w*|redistribut\w*|modif\w*|shar(?:e|ed|es|ing)|publish\w*|sublicens\w*|run\w*|ran|deploy\w*|install\w*|host\w*|offer\w*|provid\w*|include\w*|including|incorporat\w*|chang\w*|alter\w*|adapt\w*|commercial\w*|permit\w*|allow\w*|grant\w*|licen[cs]\w*|apply|appl(?:ies|ied)|charg\w*|rent\w*|lease\w*|lend\w*|export\w*|fork\w*|embed\w*|link\w*|train\w*|for|in|to|with|without|any|anyone|anybody|all)$`)
 
 // negatesUse reports a "not" followed, within four words, by a word of
 // use or permission (or a preposition that could start a restriction:
-// "not for", "not in", "not to").
+// "not for", "not in", "not to"; not "by", as in eCos's "this license is
+// not endorsed by the Free Software Foundation").
 func negatesUse(after string) bool {
 	for i, w := range strings.FieldsFunc(after, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 		if i >= 4 {

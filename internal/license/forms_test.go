@@ -143,6 +143,8 @@ func TestRestrictionsWithoutFlagWords(t *testing.T) {
 		{"a holder after a title", "Copyright (c) 2020 Dr. Jane Doe\n\n" + mit, "MIT"},
 		{"a copyright line naming the licence", "Copyright (c) 2016 Foo Bar. Licensed under the MIT license.\n\n" + mit, "MIT"},
 		{"a preamble naming the licence", "The Foo library is released under the MIT License, see below.\n\n" + mit, "MIT"},
+		{"eCos as u-boot ships it, under the FSF's note", "Note that this license is not endorsed by the Free Software Foundation.\nIt is available here as a convenience to readers of the license list.\n\n" + listText(t, "eCos-2.0"), "GPL-2.0-or-later WITH eCos-exception-2.0"},
+		{"a note that restricts", "Note that this license may not be used by companies.\n\n" + listText(t, "eCos-2.0"), NoAssertion},
 	} {
 		if got := classifyOne("LICENSE", []byte(c.text)); got.Expression != c.want {
 			t.Errorf("%s: got %s (%s), want %s", c.name, got.Expression, got.Note, c.want)

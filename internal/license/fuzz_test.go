@@ -6,9 +6,12 @@ package license
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/github/go-spdx/v2/spdxexp"
+
+	"github.com/ospolint/ospolint/internal/spdxlist"
 )
 
 // FuzzClassify feeds arbitrary bytes, seeded with licence texts and their
@@ -28,12 +31,22 @@ func FuzzClassify(f *testing.F) {
 		f.Add(data)
 		f.Add(data[:len(data)/2])
 	}
+	// The closest-licence comparison and the near miss: MIT for students,
+	// MIT with one more article; a preamble on a copyright line.
+	if mit, ok := spdxlist.Text("MIT"); ok {
+		f.Add([]byte(strings.Replace(mit, "any person", "any student", 1)))
+		f.Add([]byte(strings.Replace(mit, "to permit persons", "to permit the persons", 1)))
+		f.Add([]byte("Copyright (c) 2020 Acme Inc. Licensed to Acme customers.\n\n" + mit))
+	}
 	f.Add([]byte("\xef\xbb\xbfMIT License\r\n\r\nCopyright (c) 2026 A\r\n"))
 	f.Add([]byte{0, 1, 2, 0xff, 0xfe})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c := Classify(data)
 		if c.Confidence < 0 || c.Confidence > 1 {
 			t.Fatalf("confidence %v out of [0, 1]", c.Confidence)
+		}
+		if cl := c.Closest; cl != nil && (cl.Share < 0 || cl.Share > 1 || cl.Line < 0 || c.Expression != NoAssertion) {
+			t.Fatalf("closest %+v for a text reported as %s", cl, c.Expression)
 		}
 		if c.Expression == "" || c.Expression == NoAssertion {
 			return
