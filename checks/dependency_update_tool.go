@@ -34,7 +34,8 @@ no dependency manifest and no workflow.
 **Why (GGI-A-22 Manage software vulnerabilities; GGI-A-23):** fixes for vulnerable dependencies only help once they
 are applied; an update tool proposes them as pull requests the day they are released.
 
-**Fix:** add ` + "`.github/dependabot.yml`" + `:
+**Fix:** on GitLab (a ` + "`.gitlab-ci.yml`" + ` and no GitHub workflow, where the finding points at ` + "`renovate.json`" + `),
+configure Renovate, which runs there; on GitHub, add ` + "`.github/dependabot.yml`" + `:
 
 ` + "```yaml" + `
 version: 2
@@ -114,9 +115,24 @@ func runDependencyUpdateTool(p *Pass) error {
 			return dependabotCovers(p, name, present)
 		}
 	}
+	if gitlabOnly(p.Target) {
+		// Dependabot runs on GitHub only; Renovate runs on GitLab too.
+		p.Report(Finding{Path: "renovate.json", Key: "none",
+			Message: fmt.Sprintf("no Dependabot or Renovate configuration, and the repository uses %s: its CI is GitLab's, where Dependabot does not run: add renovate.json for Renovate", ecoList(present))})
+		return nil
+	}
 	p.Report(Finding{Path: ".github/dependabot.yml", Key: "none",
 		Message: fmt.Sprintf("no Dependabot or Renovate configuration, and the repository uses %s: add .github/dependabot.yml (or renovate.json)", ecoList(present))})
 	return nil
+}
+
+// gitlabOnly reports whether the repository builds on GitLab and not on
+// GitHub: a .gitlab-ci.yml and no GitHub workflow (u-boot, whose .github
+// holds only a note that pull requests go to the mailing list).
+func gitlabOnly(t *Target) bool {
+	_, yml := t.Lookup(".gitlab-ci.yml")
+	_, yaml := t.Lookup(".gitlab-ci.yaml")
+	return (yml || yaml) && len(t.Under(".github/workflows")) == 0
 }
 
 func ecoList(m map[string]string) string {

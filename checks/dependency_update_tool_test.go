@@ -19,6 +19,10 @@ func TestDependencyUpdateTool(t *testing.T) {
 		{"renovate narrowed", fstest.MapFS{"Cargo.toml": file("[package]\n"), "renovate.json": file(`{"enabledManagers": ["npm"]}`)}, "enables only npm, not cargo", false, ""},
 		{"none", fstest.MapFS{"Gemfile": file("source 'x'\n")}, "no Dependabot or Renovate configuration, and the repository uses bundler", false, ""},
 		{"nothing to update", fstest.MapFS{"README.md": file("x")}, "", true, ""},
+		// u-boot: GitLab CI, and a .github folder with a pull request
+		// template only.
+		{"GitLab only", fstest.MapFS{"tools/requirements.txt": file("pytest==8.4.2\n"), ".gitlab-ci.yml": file("build:\n  script:\n    - make\n"),
+			".github/pull_request_template.md": file("Send patches to the mailing list.\n")}, "its CI is GitLab's, where Dependabot does not run: add renovate.json", false, ""},
 	})
 }
 
