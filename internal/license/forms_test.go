@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/ospolint/ospolint/internal/spdxlist"
 )
@@ -56,6 +57,34 @@ func TestTracedForms(t *testing.T) {
 		got := classifyOne(c.file, []byte(c.text))
 		if got.Expression != c.want {
 			t.Errorf("%s: got %s (%s), want %s", c.name, got.Expression, got.Note, c.want)
+		}
+	}
+}
+
+// TestReadmeSection: without a licence file, a README whose licence
+// section holds a licence's text gives that licence; a changed text gives
+// NOASSERTION with the closest licence, never the licence it names.
+func TestReadmeSection(t *testing.T) {
+	t.Parallel()
+	mit := listText(t, "MIT")
+	for _, c := range []struct {
+		name, readme, want, note string
+	}{
+		{"the MIT text", "# x\n\nDoes things.\n\n## License\n\nCopyright (c) 2026 Jane Doe\n\n" + mit + "\n## Authors\n\nJane.\n", "MIT", "licence text in the README"},
+		{"the MIT text under a Licence heading in bold", "# x\n\n**Licence**\n\n" + mit, "MIT", "licence text in the README"},
+		{"a changed MIT text naming MIT", "# x\n\n## License\n\n" + strings.Replace(mit, "free of charge", "for non-commercial use", 1),
+			NoAssertion, "closest licence MIT"},
+		{"a name only", "# x\n\n## License\n\nMIT, see the website.\n", "MIT", "named"},
+	} {
+		res := detect(t, fstest.MapFS{"README.md": &fstest.MapFile{Data: []byte(c.readme)}})
+		var sig *File
+		for i := range res.Signals {
+			if res.Signals[i].Source == SourceReadme {
+				sig = &res.Signals[i]
+			}
+		}
+		if sig == nil || sig.Expression != c.want || !strings.Contains(sig.Note, c.note) {
+			t.Errorf("%s: README signal %+v, want %s with a note saying %q", c.name, sig, c.want, c.note)
 		}
 	}
 }

@@ -267,6 +267,32 @@ func (c *classified) fill(t *text, a *analysis, name string) {
 	}
 }
 
+// sectionText reads a README's licence section as a licence file: a
+// section that holds a licence's full text (the MIT text under "##
+// License") gives that licence, one that holds a changed text gives
+// NOASSERTION; ok is false when the section holds no licence text, only
+// names (namesIn reads those).
+func sectionText(name, sec string, ev evidence) (expr, note string, ok bool) {
+	c := classify(name, []byte(sec), fullOrFast)
+	if c.Error != "" || c.statement {
+		return "", "", false
+	}
+	if len(c.Matches) == 0 {
+		if c.Closest != nil && c.Closest.Share >= minDiffShare {
+			// A licence text changed beyond what the matchers take.
+			return NoAssertion, "licence text in the README's licence section, not identified: " + c.Closest.Describe(), true
+		}
+		if len(c.raw) == 0 {
+			return "", "", false
+		}
+	}
+	expr, note = c.resolve(ev)
+	if expr == NoAssertion {
+		return expr, "licence text in the README's licence section, not identified: " + note, true
+	}
+	return expr, strings.TrimPrefix("licence text in the README's licence section; "+note, "; "), true
+}
+
 // readStatement reads a short file that names licences instead of holding
 // their text ("This project is dual-licensed under the Unlicense and MIT
 // licenses."). Anything more than naming them is left unidentified.

@@ -132,6 +132,9 @@ func TestDetectProject(t *testing.T) {
 		{name: "no licence file: README section", files: fstest.MapFS{
 			"README.md": file("# x\n\n## Licence\n\nThis project is licensed under the BSD 3-Clause License - see the website.\n\n## Authors\n\nMIT graduates.\n"),
 		}, want: "BSD-3-Clause", source: SourceReadme},
+		{name: "no licence file: the MIT text in the README's licence section", files: fstest.MapFS{
+			"README.md": file("# x\n\nDoes things.\n\n## License\n\n" + mit + "\n## Authors\n\nJane.\n"),
+		}, want: "MIT", source: SourceReadme},
 		{name: "nothing at all", files: fstest.MapFS{"main.go": file("package main\n")}, want: ""},
 	}
 	for _, tt := range tests {

@@ -404,6 +404,10 @@ func (p *project) readmeSignal() (File, bool) {
 	}
 	ev := newEvidence()
 	scanEvidence(text, name, ev)
+	if expr, note, ok := sectionText(name, sec, ev); ok {
+		f.Expression, f.Note = expr, note
+		return f, true
+	}
 	var parts, notes []string
 	for _, id := range namesIn(sec) {
 		if gnuBare[id] {
