@@ -188,27 +188,27 @@ func pinnedRequirements(p *Pass) map[string]bool {
 
 // inOrAbove reports whether dir or one of its parents is in dirs.
 func inOrAbove(dirs map[string]bool, dir string) bool {
-	for {
-		if dirs[dir] {
-			return true
-		}
-		if dir == "" {
-			return false
-		}
-		dir = path.Dir(dir)
-		if dir == "." {
-			dir = ""
-		}
-	}
+	return upward(dir, func(d string) bool { return dirs[d] })
 }
 
 // hasLock looks for one of the lockfiles in dir or a parent directory.
 func hasLock(p *Pass, dir string, locks []string) bool {
-	for {
+	return upward(dir, func(d string) bool {
 		for _, l := range locks {
-			if _, ok := p.Target.Lookup(path.Join(dir, l)); ok {
+			if _, ok := p.Target.Lookup(path.Join(d, l)); ok {
 				return true
 			}
+		}
+		return false
+	})
+}
+
+// upward reports whether found holds for dir or one of its parents, up to
+// the root ("").
+func upward(dir string, found func(string) bool) bool {
+	for {
+		if found(dir) {
+			return true
 		}
 		if dir == "" {
 			return false
