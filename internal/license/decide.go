@@ -144,6 +144,25 @@ func negatesUse(after string) bool {
 	return false
 }
 
+// pathToken is a run of characters joined by slashes: a file or
+// directory named in the text ("Files other than internal/golang/*
+// licensed under:", "Files: s2/cmd/internal/readahead/*").
+var pathToken = regexp.MustCompile(`[\w.-]*(?:/[\w.*-]*)+`)
+
+// pathExt is a file name's extension at the end of a path.
+var pathExt = regexp.MustCompile(`\.[A-Za-z0-9]{1,5}$`)
+
+// blankPath blanks a path token that is plainly a path (a glob, a
+// directory with its slash, a file with its extension), so that the
+// names of its directories ("internal") are not read as terms; other
+// slashed words ("commercial/military") are kept.
+func blankPath(tok string) string {
+	if strings.Contains(tok, "*") || strings.HasSuffix(tok, "/") || pathExt.MatchString(tok) {
+		return " "
+	}
+	return tok
+}
+
 // flagIn finds a strong flag, or a weak one when weak is set, in s with
 // licence names (which contain words such as "Attribution") blanked out.
 func flagIn(s string, weak bool) string { return flagsIn(s, weak, false) }
@@ -165,6 +184,7 @@ func flagsIn(s string, weak, scopeNot bool) string {
 	for _, n := range names {
 		s = n.re.ReplaceAllString(s, " ")
 	}
+	s = pathToken.ReplaceAllStringFunc(s, blankPath)
 	for _, loc := range strongFlags.FindAllStringIndex(s, -1) {
 		f := s[loc[0]:loc[1]]
 		if scopeNot && strings.EqualFold(f, "not") && !negatesUse(s[loc[1]:]) {
