@@ -97,35 +97,18 @@ func TestDeepTree(t *testing.T) {
 }
 
 // TestDeepTreeLinearWork: walking a chain of nested directories and
-// reading its files in the scan's (sorted) order resolves a number of
+// reading its files, shallowest or deepest first (in sorted order a
+// directory named before the file comes first), resolves a number of
 // directory components that grows with the depth, not with its square
 // (issue 8: 3,000 levels took 7 s when every directory was opened from the
 // root). Counts, not time: 500 levels may cost at most a little over
-// twice 250 (the head reader, reading the deepest file first, opens each
-// level once going down and once more coming up, as it keeps only some of
-// those above it open), where quadratic work would cost four times.
+// twice 250 (deepest first, the head reader opens each level once going
+// down and once more coming up, as it keeps only some of those above it
+// open), where quadratic work would cost four times.
 func TestDeepTreeLinearWork(t *testing.T) {
-	work := func(depth int) (walked, headReads, fileReads int) {
+	work := func(depth int) (walked, headReads, fileReads, upReads int) {
 		dir := t.TempDir()
-		root, err := os.OpenRoot(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for range depth {
-			if err := root.WriteFile("f", []byte("x"), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			if err := root.Mkdir("d", 0o755); err != nil {
-				t.Fatal(err)
-			}
-			next, err := root.OpenRoot("d")
-			if err != nil {
-				t.Fatal(err)
-			}
-			_ = root.Close()
-			root = next
-		}
-		_ = root.Close()
+		files := deepChain(t, dir, depth)
 		r := openWorktree(t, dir)
 		var resolved atomic.Int64
 		ix, problems := walkWithin(t, r, WalkOptions{resolved: &resolved})
@@ -135,10 +118,10 @@ func TestDeepTreeLinearWork(t *testing.T) {
 		hr := NewHeadReader(r)
 		defer hr.Close()
 		for _, e := range ix.Files() {
-			if b, err := hr.ReadHead(e, 16); err != nil || string(b) != "x" {
+			if b, err := hr.ReadHead(e, 64); err != nil || string(b) != files[e.Path] {
 				t.Fatalf("%s: %q, %v", e.Path, b, err)
 			}
-			if b, err := ReadFile(r.FS, e.Path, 16); err != nil || string(b) != "x" {
+			if b, err := ReadFile(r.FS, e.Path, 64); err != nil || string(b) != files[e.Path] {
 				t.Fatalf("%s: %q, %v", e.Path, b, err)
 			}
 		}
@@ -146,16 +129,24 @@ func TestDeepTreeLinearWork(t *testing.T) {
 		for _, c := range rf.idle {
 			fileReads += c.opens
 		}
-		return int(resolved.Load()), hr.chain.opens, fileReads
+		up := NewHeadReader(r)
+		defer up.Close()
+		for i := ix.Len() - 1; i >= 0; i-- {
+			e := ix.Files()[i]
+			if b, err := up.ReadHead(e, 64); err != nil || string(b) != files[e.Path] {
+				t.Fatalf("%s: %q, %v", e.Path, b, err)
+			}
+		}
+		return int(resolved.Load()), hr.chain.opens, fileReads, up.chain.opens
 	}
 	const small, deep = 250, 500
-	w1, h1, f1 := work(small)
-	w2, h2, f2 := work(deep)
-	t.Logf("directories opened for %d and %d levels: walk %d, %d; head reader %d, %d; ReadFile %d, %d", small, deep, w1, w2, h1, h2, f1, f2)
+	w1, h1, f1, u1 := work(small)
+	w2, h2, f2, u2 := work(deep)
+	t.Logf("directories opened for %d and %d levels: walk %d, %d; head reader %d, %d (deepest first %d, %d); ReadFile %d, %d", small, deep, w1, w2, h1, h2, u1, u2, f1, f2)
 	for _, c := range []struct {
 		what        string
 		small, deep int
-	}{{"the walk", w1, w2}, {"the head reader", h1, h2}, {"ReadFile", f1, f2}} {
+	}{{"the walk", w1, w2}, {"the head reader", h1, h2}, {"the head reader, deepest first", u1, u2}, {"ReadFile", f1, f2}} {
 		if c.deep > 3*deep || float64(c.deep) > 2.2*float64(c.small) {
 			t.Errorf("%s resolved %d directory components for %d levels and %d for %d: not linear", c.what, c.small, small, c.deep, deep)
 		}
