@@ -4,6 +4,7 @@
 package license
 
 import (
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -27,6 +28,13 @@ import (
 // maxSubset bounds the candidates run for one text.
 const maxSubset = 60
 
+// builtinEntry is a built-in licence's id and the rarest words its
+// pattern requires (see buildIndex).
+type builtinEntry struct {
+	ID    string
+	Words []string
+}
+
 type lreIndex struct {
 	lres  []licensecheck.License // built-in licences with a pattern, built-in order
 	urls  map[string]string      // built-in licence URLs (lower case, no scheme) to ids
@@ -40,36 +48,87 @@ var (
 )
 
 func index() *lreIndex {
-	indexOnce.Do(func() {
-		ix := &lreIndex{urls: map[string]string{}}
-		pos := map[string]int32{}
-		for _, l := range licensecheck.BuiltinLicenses() {
-			if l.URL != "" {
-				ix.urls[l.URL] = l.ID
-			}
-			if l.LRE == "" {
-				continue
-			}
-			seen := map[int32]bool{}
-			var req []int32
-			for _, w := range requiredWords(l.LRE) {
-				i, ok := pos[w]
-				if !ok {
-					i = int32(len(ix.words)) //nolint:gosec // a few thousand words
-					pos[w] = i
-					ix.words = append(ix.words, w)
-				}
-				if !seen[i] {
-					seen[i] = true
-					req = append(req, i)
-				}
-			}
-			ix.lres = append(ix.lres, l)
-			ix.req = append(ix.req, req)
-		}
-		lreIdx = ix
-	})
+	indexOnce.Do(func() { lreIdx = buildIndex(licensecheck.BuiltinLicenses(), builtinWords) })
 	return lreIdx
+}
+
+// buildIndex indexes the built-in licences' patterns by the words they
+// require. The rarest of those words come from table, generated for the
+// pinned licensecheck (builtin_words.go: tokenising its 3.4 MB of patterns
+// took 100 ms of every scan that reached this tier); when table does not
+// list exactly these licences, the words are read from the patterns.
+func buildIndex(lics []licensecheck.License, table []builtinEntry) *lreIndex {
+	ix := &lreIndex{urls: map[string]string{}}
+	var withLRE []licensecheck.License
+	for _, l := range lics {
+		if l.URL != "" {
+			ix.urls[l.URL] = l.ID
+		}
+		if l.LRE != "" {
+			withLRE = append(withLRE, l)
+		}
+	}
+	current := len(table) == len(withLRE)
+	for k := 0; current && k < len(table); k++ {
+		current = table[k].ID == withLRE[k].ID
+	}
+	var words [][]string
+	if current {
+		for _, e := range table {
+			words = append(words, e.Words)
+		}
+	} else {
+		words = rarestRequired(withLRE)
+	}
+	pos := map[string]int32{}
+	for k, l := range withLRE {
+		var req []int32
+		for _, w := range words[k] {
+			i, ok := pos[w]
+			if !ok {
+				i = int32(len(ix.words)) //nolint:gosec // a few thousand words
+				pos[w] = i
+				ix.words = append(ix.words, w)
+			}
+			req = append(req, i)
+		}
+		ix.lres = append(ix.lres, l)
+		ix.req = append(ix.req, req)
+	}
+	return ix
+}
+
+// maxRequired is how many of a pattern's required words the index keeps:
+// its rarest among all patterns, which rule out nearly every text that
+// lacks the licence as well as all of them would.
+const maxRequired = 24
+
+// rarestRequired lists, for each licence, the maxRequired words its
+// pattern requires that the fewest other patterns require (ties by the
+// word), each once.
+func rarestRequired(lics []licensecheck.License) [][]string {
+	sets := make([][]string, len(lics))
+	df := map[string]int{}
+	for k, l := range lics {
+		seen := map[string]bool{}
+		for _, w := range requiredWords(l.LRE) {
+			if !seen[w] {
+				seen[w] = true
+				sets[k] = append(sets[k], w)
+				df[w]++
+			}
+		}
+	}
+	for k, set := range sets {
+		sort.Slice(set, func(i, j int) bool {
+			if df[set[i]] != df[set[j]] {
+				return df[set[i]] < df[set[j]]
+			}
+			return set[i] < set[j]
+		})
+		sets[k] = set[:min(len(set), maxRequired)]
+	}
+	return sets
 }
 
 // requiredWords lists the words of a pattern outside any (( )) group and
