@@ -109,25 +109,9 @@ func nameWords(name, id string) map[string]bool {
 // text holds.
 func poolCandidates(b bag) []candidate {
 	ix := pool()
-	present := make([]int8, len(ix.words))
 	var out []candidate
-	for i, req := range ix.req {
-		ok := true
-		for _, w := range req {
-			if present[w] == 0 {
-				present[w] = -1
-				if b.has(ix.words[w]) {
-					present[w] = 1
-				}
-			}
-			if present[w] < 0 {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			out = append(out, candidate{id: ix.id[i], list: ix.list[i], words: ix.size[i]})
-		}
+	for _, i := range holding(b, ix.words, ix.req) {
+		out = append(out, candidate{id: ix.id[i], list: ix.list[i], words: ix.size[i]})
 	}
 	return out
 }

@@ -434,14 +434,25 @@ func program(c candidate) *lreProg {
 // in built-in order (which decides between equal matches).
 func candidateLicences(b bag) []candidate {
 	ix := index()
-	present := make([]int8, len(ix.words)) // 0 unknown, 1 yes, -1 no
 	var cands []candidate
-	for i, req := range ix.req {
+	for _, i := range holding(b, ix.words, ix.req) {
+		l := ix.lres[i]
+		cands = append(cands, candidate{id: l.ID, lre: l.LRE, words: strings.Count(l.LRE, " ")})
+	}
+	return cands
+}
+
+// holding lists, in order, the patterns (req: indexes into words) all of
+// whose words the text's bag holds; each word is looked up once.
+func holding(b bag, words []string, req [][]int32) []int {
+	present := make([]int8, len(words)) // 0 unknown, 1 yes, -1 no
+	var out []int
+	for i, ws := range req {
 		ok := true
-		for _, w := range req {
+		for _, w := range ws {
 			if present[w] == 0 {
 				present[w] = -1
-				if b.has(ix.words[w]) {
+				if b.has(words[w]) {
 					present[w] = 1
 				}
 			}
@@ -451,9 +462,8 @@ func candidateLicences(b bag) []candidate {
 			}
 		}
 		if ok {
-			l := ix.lres[i]
-			cands = append(cands, candidate{id: l.ID, lre: l.LRE, words: strings.Count(l.LRE, " ")})
+			out = append(out, i)
 		}
 	}
-	return cands
+	return out
 }
