@@ -31,8 +31,13 @@ func writeIndented(w io.Writer, v any) error {
 // json.Indent does with an empty prefix and a two-space indent, with a final
 // newline.
 func indentCompact(src []byte) []byte {
-	dst := make([]byte, 0, len(src)+len(src)/2)
-	depth := 0
+	return append(appendIndented(make([]byte, 0, len(src)+len(src)/2), src, 0), '\n')
+}
+
+// appendIndented appends compact JSON src indented as json.Indent would
+// indent it at depth levels of nesting: its lines after the first are
+// indented by depth more levels.
+func appendIndented(dst, src []byte, depth int) []byte {
 	newline := func() {
 		dst = append(dst, '\n')
 		for range depth {
@@ -77,5 +82,5 @@ func indentCompact(src []byte) []byte {
 			dst = append(dst, c)
 		}
 	}
-	return append(dst, '\n')
+	return dst
 }

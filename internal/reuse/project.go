@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -150,12 +151,13 @@ func Evaluate(in Input) *Result {
 			continue
 		}
 		if len(f.Licenses) == 0 {
-			r.MissingLicense = append(r.MissingLicense, Issue{Path: f.Path, Key: "license", Message: fmt.Sprintf(
-				"no licensing information in %s: add an SPDX-License-Identifier line to its header%s, or cover it in REUSE.toml", f.Path, sidecarHint(f.Path))})
+			// Concatenation, not fmt: u-boot has some 17,000 such files.
+			r.MissingLicense = append(r.MissingLicense, Issue{Path: f.Path, Key: "license", Message: "no licensing information in " + f.Path +
+				": add an SPDX-License-Identifier line to its header" + sidecarHint(f.Path) + ", or cover it in REUSE.toml"})
 		}
 		if len(f.Copyrights) == 0 {
-			r.MissingCopyright = append(r.MissingCopyright, Issue{Path: f.Path, Key: "copyright", Message: fmt.Sprintf(
-				"no copyright notice in %s: add an SPDX-FileCopyrightText line to its header%s, or cover it in REUSE.toml", f.Path, sidecarHint(f.Path))})
+			r.MissingCopyright = append(r.MissingCopyright, Issue{Path: f.Path, Key: "copyright", Message: "no copyright notice in " + f.Path +
+				": add an SPDX-FileCopyrightText line to its header" + sidecarHint(f.Path) + ", or cover it in REUSE.toml"})
 		}
 		var seen []string
 		// A file that also holds a valid licence tag of its own is licensed:
@@ -210,8 +212,9 @@ func Evaluate(in Input) *Result {
 				if _, ok := inv[strings.TrimSuffix(k, "+")]; ok {
 					continue
 				}
-				r.MissingLicenses = append(r.MissingLicenses, Issue{Path: f.Path, Line: line, Key: k, Source: src, Message: fmt.Sprintf(
-					"no text in LICENSES/ for licence %s%s: add LICENSES/%s.txt (reuse download %s)", k, where(src), strings.TrimSuffix(k, "+"), strings.TrimSuffix(k, "+"))})
+				id := strings.TrimSuffix(k, "+")
+				r.MissingLicenses = append(r.MissingLicenses, Issue{Path: f.Path, Line: line, Key: k, Source: src,
+					Message: "no text in LICENSES/ for licence " + k + where(src) + ": add LICENSES/" + id + ".txt (reuse download " + id + ")"})
 			}
 		}
 	}
@@ -246,7 +249,7 @@ func where(src *Statement) string {
 		return ""
 	}
 	if src.Line > 0 {
-		return fmt.Sprintf(" (in %s line %d)", src.Path, src.Line)
+		return " (in " + src.Path + " line " + strconv.Itoa(src.Line) + ")"
 	}
 	return " (in " + src.Path + ")"
 }

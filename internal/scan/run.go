@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -113,9 +114,16 @@ func run(ctx context.Context, r *repo.Repo, plan *Plan, opt Options, ch *change)
 		return nil, nil, err
 	}
 
+	all := make([][]checks.Finding, len(passes))
+	n := 0
 	for i, p := range passes {
+		all[i] = p.Findings()
+		n += len(all[i])
+	}
+	res.Findings = slices.Grow(res.Findings, n)
+	for i, fs := range all {
 		pc := plan.Checks[i]
-		for _, f := range p.Findings() {
+		for _, f := range fs {
 			res.Findings = append(res.Findings, newFinding(pc, f))
 		}
 	}
@@ -215,7 +223,7 @@ func newFinding(pc Planned, f checks.Finding) Finding {
 
 func sortFindings(fs []Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
+		a, b := &fs[i], &fs[j]
 		if a.Path != b.Path {
 			return a.Path < b.Path
 		}
