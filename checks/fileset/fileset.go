@@ -8,6 +8,7 @@ package fileset
 
 import (
 	"path"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -51,7 +52,7 @@ type Index struct {
 // New builds an index from entries (in any order) and the directories below
 // the root that hold a ".git" of their own (submodules, nested clones).
 func New(entries []Entry, nested []string) *Index {
-	sort.Slice(entries, func(i, j int) bool { return entries[i].Path < entries[j].Path })
+	slices.SortFunc(entries, func(a, b Entry) int { return strings.Compare(a.Path, b.Path) })
 	ix := &Index{
 		entries: entries,
 		byPath:  make(map[string]int, len(entries)),
@@ -62,13 +63,19 @@ func New(entries []Entry, nested []string) *Index {
 	for _, d := range nested {
 		ix.nested[d] = true
 	}
+	// Sorted by path, the files of a directory mostly follow one another:
+	// its key is computed and its parents marked once per run of them.
+	prev, key := "", ""
 	for i, e := range entries {
 		ix.byPath[e.Path] = i
 		d := e.Dir()
-		ix.byDir[strings.ToLower(d)] = append(ix.byDir[strings.ToLower(d)], i)
-		for ; d != "" && !ix.dirs[d]; d = parent(d) {
-			ix.dirs[d] = true
+		if i == 0 || d != prev {
+			prev, key = d, strings.ToLower(d)
+			for ; d != "" && !ix.dirs[d]; d = parent(d) {
+				ix.dirs[d] = true
+			}
 		}
+		ix.byDir[key] = append(ix.byDir[key], i)
 	}
 	return ix
 }

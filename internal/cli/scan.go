@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -142,6 +143,7 @@ func runScan(ctx context.Context, f scanFlags, targets []string, stdout, stderr 
 	if err != nil {
 		return &exitError{code: ExitUsage, err: err}
 	}
+	defer scanGC(getenv)()
 	token := getenv("GITHUB_TOKEN")
 	// A bad GITHUB_SERVER_URL matters only to clones; a bad flag always.
 	github, err := ghhost.Resolve(f.githubURL, getenv("GITHUB_SERVER_URL"))
@@ -455,4 +457,21 @@ func writeOutputs(outs []output, rep *scan.Report, stdout, stderr io.Writer, err
 		}
 	}
 	return first
+}
+
+// scanGCPercent is the garbage collector's target during a scan, unless
+// GOGC is set: a scan makes much short-lived garbage (a parsed header per
+// file, a finding per file without one), and collecting at 200% rather than
+// Go's default 100% takes about a tenth off the REUSE scan of a tree shaped
+// like u-boot's for some 10 MiB more peak RSS (125 MiB; docs/reuse.md#speed).
+const scanGCPercent = 200
+
+// scanGC sets the collector's target for a scan and returns what restores
+// it.
+func scanGC(getenv Env) func() {
+	if getenv("GOGC") != "" {
+		return func() {}
+	}
+	old := debug.SetGCPercent(scanGCPercent)
+	return func() { debug.SetGCPercent(old) }
 }

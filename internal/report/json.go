@@ -31,7 +31,7 @@ func JSON(w io.Writer, r *scan.Report) error {
 		c := *t
 		c.Findings = nil
 		shell.Targets[i] = &c
-		size += len(t.Findings) * 512
+		size += len(t.Findings) * 768
 	}
 	var compact bytes.Buffer
 	enc := json.NewEncoder(&compact)

@@ -92,28 +92,18 @@ func ParseFile(data []byte, head int) Header {
 // parse reads the licensing information of data; lines that end beyond
 // looseTo bytes are held to the rules for comments below the header.
 func parse(data []byte, looseTo int) Header {
+	starts := markerLines(data)
+	if len(starts) == 0 {
+		// Blanking ignored regions only takes markers away: a file
+		// without any (most of those lacking a header) is not searched
+		// for REUSE-IgnoreStart too.
+		return Header{}
+	}
 	if bytes.Contains(data, []byte(ignoreStart)) {
 		data = blankIgnored(data)
-	}
-	var starts []int
-	for _, m := range markers {
-		for off := 0; off < len(data); {
-			i := bytes.Index(data[off:], m)
-			if i < 0 {
-				break
-			}
-			i += off
-			ls := bytes.LastIndexByte(data[:i], '\n') + 1
-			starts = append(starts, ls)
-			le := bytes.IndexByte(data[i:], '\n')
-			if le < 0 {
-				break
-			}
-			off = i + le + 1
+		if starts = markerLines(data); len(starts) == 0 {
+			return Header{}
 		}
-	}
-	if len(starts) == 0 {
-		return Header{}
 	}
 	sort.Ints(starts)
 	var h Header
@@ -158,6 +148,29 @@ func parse(data []byte, looseTo int) Header {
 		}
 	}
 	return h
+}
+
+// markerLines returns where the lines holding a marker (SPDX-, Copyright,
+// ©) start, a line once per marker on it, unsorted.
+func markerLines(data []byte) []int {
+	var starts []int
+	for _, m := range markers {
+		for off := 0; off < len(data); {
+			i := bytes.Index(data[off:], m)
+			if i < 0 {
+				break
+			}
+			i += off
+			ls := bytes.LastIndexByte(data[:i], '\n') + 1
+			starts = append(starts, ls)
+			le := bytes.IndexByte(data[i:], '\n')
+			if le < 0 {
+				break
+			}
+			off = i + le + 1
+		}
+	}
+	return starts
 }
 
 // licenseValue reads the value of the first SPDX-License-Identifier tag on a

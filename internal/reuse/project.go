@@ -139,25 +139,40 @@ func Evaluate(in Input) *Result {
 		}
 	}
 	r.Files = make([]File, len(covered))
-	parallel(len(covered), func(i int) { r.Files[i] = evalFile(in, l, g, covered[i]) })
+	// The messages of files missing information are written by the
+	// workers too: u-boot has some 17,000 such files.
+	missing := make([][2]string, len(covered))
+	parallel(len(covered), func(i int) {
+		f := evalFile(in, l, g, covered[i])
+		r.Files[i] = f
+		if f.ReadError != "" {
+			return
+		}
+		if len(f.Licenses) == 0 {
+			missing[i][0] = "no licensing information in " + f.Path +
+				": add an SPDX-License-Identifier line to its header" + sidecarHint(f.Path) + ", or cover it in REUSE.toml"
+		}
+		if len(f.Copyrights) == 0 {
+			missing[i][1] = "no copyright notice in " + f.Path +
+				": add an SPDX-FileCopyrightText line to its header" + sidecarHint(f.Path) + ", or cover it in REUSE.toml"
+		}
+	})
 
 	exprs := &expressions{}
 	used := map[string]bool{}
 	usedList := []string{}
 	globalInvalid := map[Statement]bool{}
-	for _, f := range r.Files {
+	classified := map[string]classification{}
+	for i, f := range r.Files {
 		if f.ReadError != "" {
 			r.ReadErrors = append(r.ReadErrors, Issue{Path: f.Path, Key: "read", Message: fmt.Sprintf("cannot read %s: %s", f.Path, f.ReadError)})
 			continue
 		}
 		if len(f.Licenses) == 0 {
-			// Concatenation, not fmt: u-boot has some 17,000 such files.
-			r.MissingLicense = append(r.MissingLicense, Issue{Path: f.Path, Key: "license", Message: "no licensing information in " + f.Path +
-				": add an SPDX-License-Identifier line to its header" + sidecarHint(f.Path) + ", or cover it in REUSE.toml"})
+			r.MissingLicense = append(r.MissingLicense, Issue{Path: f.Path, Key: "license", Message: missing[i][0]})
 		}
 		if len(f.Copyrights) == 0 {
-			r.MissingCopyright = append(r.MissingCopyright, Issue{Path: f.Path, Key: "copyright", Message: "no copyright notice in " + f.Path +
-				": add an SPDX-FileCopyrightText line to its header" + sidecarHint(f.Path) + ", or cover it in REUSE.toml"})
+			r.MissingCopyright = append(r.MissingCopyright, Issue{Path: f.Path, Key: "copyright", Message: missing[i][1]})
 		}
 		var seen []string
 		// A file that also holds a valid licence tag of its own is licensed:
@@ -195,7 +210,12 @@ func Evaluate(in Input) *Result {
 					used[k] = true
 					usedList = append(usedList, k)
 				}
-				kind, canon := Classify(k)
+				c, ok := classified[k]
+				if !ok {
+					c.kind, c.canon = Classify(k)
+					classified[k] = c
+				}
+				kind, canon := c.kind, c.canon
 				switch kind {
 				case Unknown, Miscased:
 					r.BadLicenses = append(r.BadLicenses, Issue{Path: f.Path, Line: line, Key: k, Source: src, Message: badMessage(k, kind, canon, src)})
@@ -226,6 +246,12 @@ func Evaluate(in Input) *Result {
 	}
 	facts(r, usedList, g)
 	return r
+}
+
+// classification is what Classify says of a licence key.
+type classification struct {
+	kind  Kind
+	canon string
 }
 
 func sidecarHint(p string) string {
