@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sync"
 
 	"github.com/ospolint/ospolint/checks/fileset"
@@ -173,6 +174,16 @@ func (p *Pass) Report(f Finding) {
 	}
 	p.mu.Lock()
 	p.findings = append(p.findings, f)
+	p.mu.Unlock()
+}
+
+// grow makes room for n more findings.
+func (p *Pass) grow(n int) {
+	if p.parent != nil {
+		return
+	}
+	p.mu.Lock()
+	p.findings = slices.Grow(p.findings, n)
 	p.mu.Unlock()
 }
 

@@ -54,7 +54,9 @@ func reuseCheck(k reuseKind) *Check {
 				k.report(p, k.issues(r))
 				return nil
 			}
-			for _, is := range k.issues(r) {
+			issues := k.issues(r)
+			p.grow(len(issues))
+			for _, is := range issues {
 				f := Finding{Path: is.Path, Line: is.Line, Message: is.Message, Key: is.Key}
 				if is.Source != nil {
 					f.Properties = map[string]any{"source": is.Source.Path, "sourceLine": is.Source.Line}

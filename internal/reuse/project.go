@@ -132,7 +132,7 @@ func Evaluate(in Input) *Result {
 	g := loadGlobal(in, r)
 	inv := inventory(in.Index, r)
 
-	var covered []string
+	covered := make([]string, 0, in.Index.Len())
 	for _, e := range in.Index.Files() {
 		if l.Covered(e) {
 			covered = append(covered, e.Path)
@@ -162,6 +162,12 @@ func Evaluate(in Input) *Result {
 	used := map[string]bool{}
 	usedList := []string{}
 	globalInvalid := map[Statement]bool{}
+	nl, nc := 0, 0
+	for i := range missing {
+		nl += min(len(missing[i][0]), 1)
+		nc += min(len(missing[i][1]), 1)
+	}
+	r.MissingLicense, r.MissingCopyright = make([]Issue, 0, nl), make([]Issue, 0, nc)
 	classified := map[string]classification{}
 	for i, f := range r.Files {
 		if f.ReadError != "" {
