@@ -165,14 +165,71 @@ func TestReuseSinglePass(t *testing.T) {
 		"long.go":          file(strings.Repeat("// filler\n", 1000) + hdr),
 		"locked.go":        file(hdr),
 	}
+	afterPass, later, tgt, passes := reuseOpens(t, files)
+	wantPass := map[string]int{".": 1, "LICENSES": 1, "gen": 1, "a.go": 1, "b.go": 1, "gen/data.bin": 1, "long.go": 1, "locked.go": 1}
+	if d := cmp.Diff(wantPass, afterPass); d != "" {
+		t.Errorf("opens during the pass (-want +got):\n%s", d)
+	}
+	// With a REUSE.toml, which might supply what long.go's head lacks,
+	// the evaluation decides whether to read it whole.
+	if d := cmp.Diff(map[string]int{"REUSE.toml": 1, "long.go": 1}, later); d != "" {
+		t.Errorf("opens after the pass (-want +got):\n%s", d)
+	}
+	res := tgt.Reuse()
+	if len(res.ReadErrors) != 1 || res.ReadErrors[0].Path != "locked.go" || len(res.MissingLicense) != 0 {
+		t.Errorf("read errors %+v, missing %+v", res.ReadErrors, res.MissingLicense)
+	}
+	for _, p := range passes {
+		if p.Check.ID == "reuse-read-error" && len(p.Findings()) != 1 {
+			t.Errorf("reuse-read-error: %+v", p.Findings())
+		}
+	}
+}
+
+// TestReuseWholeReadInPass: without REUSE.toml or .reuse/dep5, a file
+// whose head lacks information is read whole during the file pass, once,
+// and the evaluation uses that reading: its header below the first 4 KiB
+// counts, and nothing is opened after the pass.
+func TestReuseWholeReadInPass(t *testing.T) {
+	const hdr = "// SPDX-FileCopyrightText: 2026 Example\n// SPDX-License-Identifier: MIT\n"
+	files := fstest.MapFS{
+		"LICENSES/MIT.txt": file("text"),
+		"a.go":             file(hdr + "package a\n"),
+		"long.go":          file("// SPDX-License-Identifier: MIT\n" + strings.Repeat("// filler\n", 1000) + "// SPDX-FileCopyrightText: 2026 Example\n"),
+		"bare.go":          file(strings.Repeat("// filler\n", 1000)),
+		"blob.bin":         file("\x00" + strings.Repeat("x", 5000)),
+	}
+	afterPass, later, tgt, _ := reuseOpens(t, files)
+	wantPass := map[string]int{".": 1, "LICENSES": 1, "a.go": 1, "long.go": 2, "bare.go": 2, "blob.bin": 1}
+	if d := cmp.Diff(wantPass, afterPass); d != "" {
+		t.Errorf("opens during the pass (-want +got):\n%s", d)
+	}
+	if len(later) != 0 {
+		t.Errorf("opens after the pass: %v", later)
+	}
+	res := tgt.Reuse()
+	var missing []string
+	for _, is := range append(res.MissingLicense, res.MissingCopyright...) {
+		missing = append(missing, is.Key+" "+is.Path)
+	}
+	want := []string{"license bare.go", "license blob.bin", "copyright bare.go", "copyright blob.bin"}
+	if d := cmp.Diff(want, missing); d != "" {
+		t.Errorf("missing (-want +got):\n%s", d)
+	}
+}
+
+// reuseOpens runs every reuse-* check over files the way the runner does,
+// and returns how often each path was opened during the file pass and
+// after it (by the checks' Run), the target and the passes.
+func reuseOpens(t *testing.T, files fstest.MapFS) (afterPass, later map[string]int, tgt *Target, passes []*Pass) {
+	t.Helper()
 	cfs := &countingFS{FS: files, opens: map[string]int{}, fail: map[string]bool{"locked.go": true}}
 	r := &repo.Repo{Name: "t", Kind: repo.KindWorktree, FS: cfs}
 	ix, _, err := repo.Walk(context.Background(), r, repo.WalkOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	tgt := NewTarget(r.FS, ix)
-	var passes []*Pass
+	tgt = NewTarget(r.FS, ix)
 	for _, c := range reuseChecks() {
 		passes = append(passes, NewPass(c, tgt, Options{}))
 	}
@@ -192,7 +249,7 @@ func TestReuseSinglePass(t *testing.T) {
 			p.Check.Visit(p, f)
 		}
 	}
-	afterPass := map[string]int{}
+	afterPass = map[string]int{}
 	for k, v := range cfs.opens {
 		afterPass[k] = v
 	}
@@ -201,28 +258,13 @@ func TestReuseSinglePass(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	wantPass := map[string]int{".": 1, "LICENSES": 1, "gen": 1, "a.go": 1, "b.go": 1, "gen/data.bin": 1, "long.go": 1, "locked.go": 1}
-	if d := cmp.Diff(wantPass, afterPass); d != "" {
-		t.Errorf("opens during the pass (-want +got):\n%s", d)
-	}
-	later := map[string]int{}
+	later = map[string]int{}
 	for k, v := range cfs.opens {
 		if v > afterPass[k] {
 			later[k] = v - afterPass[k]
 		}
 	}
-	if d := cmp.Diff(map[string]int{"REUSE.toml": 1, "long.go": 1}, later); d != "" {
-		t.Errorf("opens after the pass (-want +got):\n%s", d)
-	}
-	res := tgt.Reuse()
-	if len(res.ReadErrors) != 1 || res.ReadErrors[0].Path != "locked.go" || len(res.MissingLicense) != 0 {
-		t.Errorf("read errors %+v, missing %+v", res.ReadErrors, res.MissingLicense)
-	}
-	for _, p := range passes {
-		if p.Check.ID == "reuse-read-error" && len(p.Findings()) != 1 {
-			t.Errorf("reuse-read-error: %+v", p.Findings())
-		}
-	}
+	return afterPass, later, tgt, passes
 }
 
 // REUSE-IgnoreEnd

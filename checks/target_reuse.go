@@ -30,6 +30,10 @@ type reuseFacts struct {
 	// file.
 	texts []reuse.Text
 	done  []atomic.Bool
+	// full[i], when set, is the whole text of the file in slot i, read
+	// by the file pass because its head lacked information (see
+	// reuseVisit); valid once done[i] is set.
+	full []*reuse.Text
 	// visitor is the one reuse-* check that asks for and visits files on
 	// behalf of all: the first to ask. The others want no file, so the file
 	// pass looks each path up once, not once per reuse-* check.
@@ -46,6 +50,7 @@ func (t *Target) reuseLayout() *reuse.Layout {
 		t.reuse.layout = reuse.NewLayout(t.index)
 		t.reuse.texts = make([]reuse.Text, t.reuse.layout.Slots())
 		t.reuse.done = make([]atomic.Bool, t.reuse.layout.Slots())
+		t.reuse.full = make([]*reuse.Text, t.reuse.layout.Slots())
 	})
 	return t.reuse.layout
 }
@@ -62,12 +67,25 @@ func (t *Target) reuseWant(c *Check, path string) bool {
 
 // reuseVisit records the licensing information in a file's head, for the
 // check reuseWant elected; a file already recorded is left as it is.
+//
+// A longer file whose head lacks a licence or a copyright notice is read
+// whole right away, in the file pass, when no REUSE.toml or .reuse/dep5
+// could supply what it lacks: the evaluation would read it whole anyway
+// (reuse.Input.Full), later and in a phase of its own. On a tree shaped
+// like u-boot's (5,600 such files, 128 MB) that takes about 5% off the
+// REUSE scan. With annotations the evaluation decides, as it reads fewer.
 func (t *Target) reuseVisit(f File) {
-	i, ok := t.reuseLayout().Slot(f.Path)
+	l := t.reuseLayout()
+	i, ok := l.Slot(f.Path)
 	if !ok || t.reuse.done[i].Load() {
 		return
 	}
-	t.reuse.texts[i] = headText(f.Head, f.Size, f.Err)
+	ht := headText(f.Head, f.Size, f.Err)
+	t.reuse.texts[i] = ht
+	if !l.Annotated() && ht.Err == nil && ht.Partial && !ht.Binary && (len(ht.Header.Licenses) == 0 || len(ht.Header.Copyrights) == 0) {
+		full := t.readFull(f.Path)
+		t.reuse.full[i] = &full
+	}
 	t.reuse.done[i].Store(true)
 }
 
@@ -102,23 +120,31 @@ func (t *Target) Reuse() *reuse.Result {
 				return headText(head, e.Size, err)
 			},
 			Full: func(p string) reuse.Text {
-				// The bytes are parsed and dropped (the header holds
-				// strings): one buffer per worker serves every file.
-				bp, _ := t.reuse.fullBufs.Get().(*[]byte)
-				if bp == nil {
-					bp = new([]byte)
+				if i, ok := t.reuseLayout().Slot(p); ok && t.reuse.done[i].Load() && t.reuse.full[i] != nil {
+					return *t.reuse.full[i]
 				}
-				defer t.reuse.fullBufs.Put(bp)
-				data, err := repo.ReadFileBuf(t.fsys, p, maxRead, *bp)
-				if err != nil {
-					return reuse.Text{Err: err}
-				}
-				if cap(data) <= maxCached {
-					*bp = data[:0]
-				}
-				return reuse.Text{Header: reuse.ParseFile(data, reuseHeadBytes)}
+				return t.readFull(p)
 			},
 		})
 	})
 	return t.reuse.res
+}
+
+// readFull reads and parses a whole file for the REUSE evaluation. The
+// bytes are parsed and dropped (the header holds strings): one buffer per
+// worker serves every file.
+func (t *Target) readFull(p string) reuse.Text {
+	bp, _ := t.reuse.fullBufs.Get().(*[]byte)
+	if bp == nil {
+		bp = new([]byte)
+	}
+	defer t.reuse.fullBufs.Put(bp)
+	data, err := repo.ReadFileBuf(t.fsys, p, maxRead, *bp)
+	if err != nil {
+		return reuse.Text{Err: err}
+	}
+	if cap(data) <= maxCached {
+		*bp = data[:0]
+	}
+	return reuse.Text{Header: reuse.ParseFile(data, reuseHeadBytes)}
 }

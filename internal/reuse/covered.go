@@ -79,6 +79,9 @@ type Layout struct {
 	nSlots int
 	// sidecars are the paths with a .license file beside them.
 	sidecars map[string]bool
+	// annotated is true when a REUSE.toml or .reuse/dep5 may lend files
+	// licensing information.
+	annotated bool
 }
 
 // NewLayout prepares the covered-file rules for an index.
@@ -95,6 +98,9 @@ func NewLayout(ix *repo.Index) *Layout {
 		if base, ok := strings.CutSuffix(e.Path, SidecarSuffix); ok && !e.Escapes {
 			l.sidecars[base] = true
 		}
+		if e.Name() == TOMLName || e.Path == Dep5Path {
+			l.annotated = true
+		}
 	}
 	l.slots = make([]int, len(files))
 	for i, e := range files {
@@ -106,6 +112,11 @@ func NewLayout(ix *repo.Index) *Layout {
 	}
 	return l
 }
+
+// Annotated reports whether the repository holds a REUSE.toml or a
+// .reuse/dep5, which may give a file the licence or copyright its own text
+// lacks.
+func (l *Layout) Annotated() bool { return l.annotated }
 
 // Covered reports whether a file must carry licensing information: not a
 // symlink, not empty, not excluded by name, and in no skipped directory
