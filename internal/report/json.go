@@ -8,7 +8,9 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"runtime"
 	"strconv"
+	"sync"
 
 	"github.com/ospolint/ospolint/internal/scan"
 )
@@ -75,9 +77,47 @@ func appendFindings(dst []byte, fs []scan.Finding) ([]byte, error) {
 		return append(dst, "[]"...), nil
 	}
 	dst = append(dst, '[')
+	// Many findings are written in parallel, in chunks joined in order.
+	n := 1
+	if len(fs) >= 2*findingChunk {
+		n = min(runtime.GOMAXPROCS(0), len(fs)/findingChunk)
+	}
+	if n == 1 {
+		var err error
+		if dst, err = appendFindingRun(dst, fs, true); err != nil {
+			return nil, err
+		}
+	} else {
+		parts := make([][]byte, n)
+		errs := make([]error, n)
+		var wg sync.WaitGroup
+		for k := range n {
+			lo, hi := k*len(fs)/n, (k+1)*len(fs)/n
+			wg.Go(func() {
+				parts[k], errs[k] = appendFindingRun(make([]byte, 0, (hi-lo)*768), fs[lo:hi], k == 0)
+			})
+		}
+		wg.Wait()
+		if err := errors.Join(errs...); err != nil {
+			return nil, err
+		}
+		for _, p := range parts {
+			dst = append(dst, p...)
+		}
+	}
+	dst = indentLine(dst, findingDepth)
+	return append(dst, ']'), nil
+}
+
+// findingChunk is the fewest findings worth a goroutine of their own.
+const findingChunk = 2048
+
+// appendFindingRun appends the elements fs of a findings array, the first
+// after a comma unless first is set.
+func appendFindingRun(dst []byte, fs []scan.Finding, first bool) ([]byte, error) {
 	var err error
 	for i := range fs {
-		if i > 0 {
+		if i > 0 || !first {
 			dst = append(dst, ',')
 		}
 		dst = indentLine(dst, findingDepth+1)
@@ -85,8 +125,7 @@ func appendFindings(dst []byte, fs []scan.Finding) ([]byte, error) {
 			return nil, err
 		}
 	}
-	dst = indentLine(dst, findingDepth)
-	return append(dst, ']'), nil
+	return dst, nil
 }
 
 // appendFinding appends one finding, an object at depth, its fields in the

@@ -5,6 +5,7 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"testing"
 
 	"github.com/ospolint/ospolint/internal/scan"
@@ -49,6 +50,17 @@ func TestJSONMatchesEncodingJSON(t *testing.T) {
 		}
 	}
 	assertJSONSame(t, &scan.Report{})
+
+	// Enough findings to be written in parallel chunks, joined in order.
+	r := jsonReport("many", 3)
+	var many []scan.Finding
+	for i := range 3*findingChunk + 7 {
+		f := r.Targets[0].Findings[i%3]
+		f.Path, f.Line = fmt.Sprintf("dir%d/file%d.c", i%17, i), i
+		many = append(many, f)
+	}
+	r.Targets[0].Findings = many
+	assertJSONSame(t, r)
 }
 
 func FuzzFindingJSON(f *testing.F) {
