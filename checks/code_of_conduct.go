@@ -157,7 +157,11 @@ func adoptedElsewhere(p *Pass) (fileset.Entry, string, int, bool) {
 // adoptionWords words). It returns the code's name and the paragraph's line.
 func adoptedCode(lines []string, words int) (string, int, bool) {
 	for _, pa := range paragraphs(lines, nil) {
-		if words > adoptionWords && !adoptVerbs.MatchString(pa.text) {
+		// Every code below is published at an address naming its
+		// conduct, covenant or participation guidelines, and one adopted
+		// in so many words is a "code of conduct": a paragraph with none
+		// of those words adopts none (and costs no regexp).
+		if !mentionsCode(pa.text) || words > adoptionWords && !adoptVerbs.MatchString(pa.text) {
 			continue
 		}
 		for _, c := range adoptedCodes() {
@@ -176,6 +180,13 @@ func adoptedCode(lines []string, words int) (string, int, bool) {
 		}
 	}
 	return "", 0, false
+}
+
+// mentionsCode reports whether s holds "conduct", "covenant" or
+// "participation" in any case, as the patterns of adoptedCode need.
+func mentionsCode(s string) bool {
+	l := strings.ToLower(s)
+	return strings.Contains(l, "conduct") || strings.Contains(l, "covenant") || strings.Contains(l, "participation")
 }
 
 // adoptionWords is the longest code of conduct read as a statement adopting

@@ -174,3 +174,47 @@ func TestCodeOfConduct(t *testing.T) {
 		})
 	}
 }
+
+// TestAdoptedCodeEveryAddress: each known code is found from its address in
+// a paragraph that adopts it, whatever the case (the word prefilter of
+// adoptedCode must let every one through), and a paragraph naming none of
+// conduct, covenant or participation adopts nothing.
+func TestAdoptedCodeEveryAddress(t *testing.T) {
+	t.Parallel()
+	addrs := map[string]string{
+		"the CNCF Code of Conduct":                         "https://github.com/cncf/foundation/blob/main/code-of-conduct.md",
+		"the Contributor Covenant":                         "https://www.contributor-covenant.org/version/2/1/",
+		"the Apache Software Foundation Code of Conduct":   "https://www.apache.org/foundation/policies/conduct.html",
+		"the Linux Foundation Code of Conduct":             "https://www.linuxfoundation.org/code-of-conduct/",
+		"the Python Software Foundation Code of Conduct":   "https://www.python.org/psf/conduct/",
+		"the Rust Code of Conduct":                         "https://www.rust-lang.org/policies/code-of-conduct",
+		"the Mozilla Community Participation Guidelines":   "https://www.mozilla.org/about/governance/policies/participation/",
+		"the Go Code of Conduct":                           "https://go.dev/conduct",
+		"the Microsoft Open Source Code of Conduct":        "https://opensource.microsoft.com/codeofconduct/",
+		"Google's Open Source Community Guidelines":        "https://opensource.google/conduct/",
+		"the Eclipse Foundation Community Code of Conduct": "https://www.eclipse.org/org/documents/Community_Code_of_Conduct.php",
+		"the OpenJS Foundation Code of Conduct":            "https://code-of-conduct.openjsf.org/conduct",
+		"the GNOME Code of Conduct":                        "https://conduct.gnome.org/",
+		"the Kubernetes Community Code of Conduct":         "https://git.k8s.io/community/code-of-conduct.md",
+		"the KDE Community Code of Conduct":                "https://kde.org/code-of-conduct/",
+		"the Ubuntu Code of Conduct":                       "https://ubuntu.com/community/ethos/code-of-conduct",
+		"the Django Code of Conduct":                       "https://www.djangoproject.com/conduct/",
+		"the NumFOCUS Code of Conduct":                     "https://numfocus.org/code-of-conduct",
+		"the OpenInfra Foundation Code of Conduct":         "https://openinfra.dev/legal/code-of-conduct",
+		"the organisation's code of conduct":               "https://github.com/acme/.github/blob/main/CODE_OF_CONDUCT.md",
+	}
+	if len(addrs) != len(adoptedCodes()) {
+		t.Fatalf("%d addresses for %d codes: add the new code's", len(addrs), len(adoptedCodes()))
+	}
+	for name, addr := range addrs {
+		for _, a := range []string{addr, strings.ToUpper(addr)} {
+			got, _, ok := adoptedCode([]string{"This project follows", a}, 500)
+			if !ok || got != name {
+				t.Errorf("%s: got %q, %v; want %q", a, got, ok, name)
+			}
+		}
+	}
+	if got, _, ok := adoptedCode([]string{"We follow https://example.org/rules for behaviour."}, 500); ok {
+		t.Errorf("a paragraph naming no code adopted %q", got)
+	}
+}
