@@ -134,8 +134,10 @@ func rarestRequired(lics []licensecheck.License) [][]string {
 // requiredWords lists the words of a pattern outside any (( )) group and
 // outside //** comments **//; wildcards (__N__) are no words.
 func requiredWords(lre string) []string {
+	if alts := splitAlternatives(lre); len(alts) > 1 {
+		return intersectWords(alts)
+	}
 	var out []string
-	depth := 0
 	for i := 0; i < len(lre); {
 		c := lre[i]
 		switch {
@@ -146,11 +148,19 @@ func requiredWords(lre string) []string {
 			}
 			i += 4 + end + 4
 		case c == '(' && strings.HasPrefix(lre[i:], "(("):
-			depth++
-			i += 2
+			// A group: optional when "??" follows it, else one of its
+			// alternatives must match, so the words they all require are
+			// required.
+			end := groupEnd(lre, i)
+			if end < 0 {
+				return out
+			}
+			if !strings.HasPrefix(lre[end:], "??") {
+				out = append(out, intersectWords(splitAlternatives(lre[i+2:end-2]))...)
+			}
+			i = end
 		case c == ')' && strings.HasPrefix(lre[i:], "))"):
-			depth--
-			i += 2
+			i += 2 // unbalanced: nothing to take
 		case c == '_' && strings.HasPrefix(lre[i:], "__"):
 			j := i + 2
 			for j < len(lre) && lre[j] >= '0' && lre[j] <= '9' {
@@ -180,13 +190,92 @@ func requiredWords(lre string) []string {
 				}
 				j += s2
 			}
-			if depth == 0 {
-				out = append(out, canonical(foldWord(lre[i:j])))
-			}
+			out = append(out, canonical(foldWord(lre[i:j])))
 			i = j
 		}
 	}
 	return out
+}
+
+// groupEnd returns the index just past the "))" closing the group that
+// opens at i, or -1 when it is not closed.
+func groupEnd(lre string, i int) int {
+	depth := 0
+	for i < len(lre) {
+		switch {
+		case strings.HasPrefix(lre[i:], "//**"):
+			end := strings.Index(lre[i+4:], "**//")
+			if end < 0 {
+				return -1
+			}
+			i += 4 + end + 4
+		case strings.HasPrefix(lre[i:], "(("):
+			depth++
+			i += 2
+		case strings.HasPrefix(lre[i:], "))"):
+			depth--
+			i += 2
+			if depth == 0 {
+				return i
+			}
+		default:
+			i++
+		}
+	}
+	return -1
+}
+
+// splitAlternatives splits a pattern at its "||" outside any group.
+func splitAlternatives(lre string) []string {
+	var alts []string
+	depth, start := 0, 0
+	for i := 0; i < len(lre); {
+		switch {
+		case strings.HasPrefix(lre[i:], "//**"):
+			end := strings.Index(lre[i+4:], "**//")
+			if end < 0 {
+				i = len(lre)
+				continue
+			}
+			i += 4 + end + 4
+		case strings.HasPrefix(lre[i:], "(("):
+			depth++
+			i += 2
+		case strings.HasPrefix(lre[i:], "))"):
+			depth--
+			i += 2
+		case depth == 0 && strings.HasPrefix(lre[i:], "||"):
+			alts = append(alts, lre[start:i])
+			i += 2
+			start = i
+		default:
+			i++
+		}
+	}
+	return append(alts, lre[start:])
+}
+
+// intersectWords lists the words every alternative requires, in the first
+// one's order.
+func intersectWords(alts []string) []string {
+	common := requiredWords(alts[0])
+	for _, a := range alts[1:] {
+		if len(common) == 0 {
+			break
+		}
+		in := map[string]bool{}
+		for _, w := range requiredWords(a) {
+			in[w] = true
+		}
+		kept := common[:0]
+		for _, w := range common {
+			if in[w] {
+				kept = append(kept, w)
+			}
+		}
+		common = kept
+	}
+	return common
 }
 
 // foldWord lower-cases one word (letters, digits) as licensecheck does,
