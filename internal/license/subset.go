@@ -204,11 +204,7 @@ func groupEnd(lre string, i int) int {
 	for i < len(lre) {
 		switch {
 		case strings.HasPrefix(lre[i:], "//**"):
-			end := strings.Index(lre[i+4:], "**//")
-			if end < 0 {
-				return -1
-			}
-			i += 4 + end + 4
+			i = pastComment(lre, i)
 		case strings.HasPrefix(lre[i:], "(("):
 			depth++
 			i += 2
@@ -225,26 +221,29 @@ func groupEnd(lre string, i int) int {
 	return -1
 }
 
+// pastComment returns the index just past the //** comment **// that opens
+// at i, or the pattern's end when it is not closed.
+func pastComment(lre string, i int) int {
+	end := strings.Index(lre[i+4:], "**//")
+	if end < 0 {
+		return len(lre)
+	}
+	return i + 4 + end + 4
+}
+
 // splitAlternatives splits a pattern at its "||" outside any group.
 func splitAlternatives(lre string) []string {
 	var alts []string
-	depth, start := 0, 0
+	start := 0
 	for i := 0; i < len(lre); {
 		switch {
 		case strings.HasPrefix(lre[i:], "//**"):
-			end := strings.Index(lre[i+4:], "**//")
-			if end < 0 {
-				i = len(lre)
-				continue
-			}
-			i += 4 + end + 4
+			i = pastComment(lre, i)
 		case strings.HasPrefix(lre[i:], "(("):
-			depth++
-			i += 2
-		case strings.HasPrefix(lre[i:], "))"):
-			depth--
-			i += 2
-		case depth == 0 && strings.HasPrefix(lre[i:], "||"):
+			if i = groupEnd(lre, i); i < 0 {
+				i = len(lre)
+			}
+		case strings.HasPrefix(lre[i:], "||"):
 			alts = append(alts, lre[start:i])
 			i += 2
 			start = i
