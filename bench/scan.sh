@@ -21,19 +21,8 @@ runs=${RUNS:-3}
 max_ratio=${MAX_RATIO:-1.5}
 max_rss=${MAX_RSS_MIB:-200}
 
-root=$(cd "$(dirname "$0")/.." && pwd)
-timebin=/usr/bin/time
-if ! "$timebin" -f %e true >/dev/null 2>&1; then
-	echo "scan.sh: GNU time is needed for the peak RSS (Debian: apt-get install time)" >&2
-	exit 2
-fi
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/ospolint-bench.XXXXXX")
-cleanup() { if [ -z "${KEEP:-}" ]; then rm -rf "$work"; else echo "kept $work" >&2; fi; }
-trap cleanup EXIT
-
-echo "building ospolint" >&2
-(cd "$root" && go build -o "$work/ospolint" ./cmd/ospolint)
+. "$(dirname "$0")/lib.sh"
+bench_setup bench
 echo "generating $n files" >&2
 (cd "$root" && go run ./bench/gentree -n "$n" -out "$work/tree")
 

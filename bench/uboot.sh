@@ -42,18 +42,8 @@ if [ "${1:-}" = "--tree" ]; then
 	given=$(cd "${2:?--tree needs a directory}" && pwd)
 fi
 
-root=$(cd "$(dirname "$0")/.." && pwd)
-timebin=/usr/bin/time
-if ! "$timebin" -f %e true >/dev/null 2>&1; then
-	echo "uboot.sh: GNU time is needed for the peak RSS (Debian: apt-get install time)" >&2
-	exit 2
-fi
-work=$(mktemp -d "${TMPDIR:-/tmp}/ospolint-uboot.XXXXXX")
-cleanup() { if [ -z "${KEEP:-}" ]; then rm -rf "$work"; else echo "kept $work" >&2; fi; }
-trap cleanup EXIT
-
-echo "building ospolint" >&2
-(cd "$root" && go build -o "$work/ospolint" ./cmd/ospolint)
+. "$(dirname "$0")/lib.sh"
+bench_setup uboot
 
 names=() dirs=()
 if [ -n "$given" ]; then

@@ -27,7 +27,7 @@ import (
 func Write(name string, perm fs.FileMode, fill func(io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(name), TempPattern(filepath.Base(name)))
 	if err != nil {
-		return pathless(err)
+		return Pathless(err)
 	}
 	defer os.Remove(tmp.Name()) // no-op once renamed
 	bw := bufio.NewWriterSize(tmp, 64<<10)
@@ -46,7 +46,7 @@ func Write(name string, perm fs.FileMode, fill func(io.Writer) error) error {
 	if err == nil {
 		err = os.Rename(tmp.Name(), name)
 	}
-	return pathless(err)
+	return Pathless(err)
 }
 
 // TempPattern is the os.CreateTemp pattern of Write's temporary files for a
@@ -56,8 +56,9 @@ func TempPattern(base string) string {
 	return "." + base + ".tmp-*"
 }
 
-// pathless drops the path of an *fs.PathError or *os.LinkError.
-func pathless(err error) error {
+// Pathless drops the path of an *fs.PathError or *os.LinkError, for a
+// message that names the file already.
+func Pathless(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err

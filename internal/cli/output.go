@@ -67,7 +67,7 @@ func writeOutput(name string, stdout io.Writer, write func(io.Writer) error) err
 		err = writeFile(name, write)
 	}
 	if err != nil {
-		return &exitError{code: ExitTarget, err: fmt.Errorf("write %s: %w", name, pathless(err))}
+		return &exitError{code: ExitTarget, err: fmt.Errorf("write %s: %w", name, atomicfile.Pathless(err))}
 	}
 	return nil
 }
@@ -99,18 +99,4 @@ func writeDirect(name string, write func(io.Writer) error) error {
 		return err
 	}
 	return f.Close()
-}
-
-// pathless drops the path from an *fs.PathError: the message names the
-// output already, and a temporary file's name means nothing to the user.
-func pathless(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
 }

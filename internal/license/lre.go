@@ -131,7 +131,7 @@ func splitInto(out []lword, text string, intern map[string]string) []lword {
 		default:
 			var ok bool
 			if w, ok = intern[string(buf)]; !ok {
-				w = canonicalWord(string(buf))
+				w = canonical(string(buf)) // https was taken above
 				intern[w] = w
 				intern[string(buf)] = w
 			}
@@ -147,21 +147,6 @@ func appendWord(out []lword, w string, lo, hi int) []lword {
 		return out
 	}
 	return append(out, lword{w: w, lo: int32(lo), hi: int32(hi)}) //nolint:gosec // texts are capped at MaxClassify
-}
-
-// canonicalWord applies licensecheck's rewrites of common variants.
-func canonicalWord(w string) string {
-	switch w {
-	case "are":
-		return "is"
-	case "them", "they":
-		return "it"
-	case "these", "this", "those":
-		return "the"
-	case "copies":
-		return "copy"
-	}
-	return w
 }
 
 // appendFolded appends r folded: the simplest member of its case class,

@@ -68,25 +68,7 @@ func ratio(b *testing.B, unit string, a, base func() time.Duration) {
 func BenchmarkWalkDeep(b *testing.B) {
 	const n = 3000
 	deep := b.TempDir()
-	root, err := os.OpenRoot(deep)
-	if err != nil {
-		b.Fatal(err)
-	}
-	for range n {
-		if err := root.WriteFile("f.txt", []byte("x\n"), 0o644); err != nil {
-			b.Fatal(err)
-		}
-		if err := root.Mkdir("d", 0o755); err != nil {
-			b.Fatal(err)
-		}
-		next, err := root.OpenRoot("d")
-		if err != nil {
-			b.Fatal(err)
-		}
-		_ = root.Close()
-		root = next
-	}
-	_ = root.Close()
+	deepChain(b, deep, "d", n)
 	flat := b.TempDir()
 	for i := range n {
 		writeTreeB(b, flat, fmt.Sprintf("d%04d/f.txt", i), "x\n")

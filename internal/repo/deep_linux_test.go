@@ -9,7 +9,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync/atomic"
 	"testing"
 )
@@ -24,45 +23,13 @@ func openFDs(t *testing.T) int {
 	return len(des)
 }
 
-// deepChain writes depth nested directories with long names (the deepest
-// path is far over PATH_MAX), a file in each, opening each level from the
-// one above; it returns the files' paths and contents.
-func deepChain(t *testing.T, dir string, depth int) map[string]string {
-	t.Helper()
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	files := map[string]string{}
-	name := strings.Repeat("n", 24)
-	p := ""
-	for i := range depth {
-		body := fmt.Sprintf("level %d\n", i)
-		if err := root.WriteFile("f.txt", []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		files[join(p, "f.txt")] = body
-		if err := root.Mkdir(name, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		next, err := root.OpenRoot(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		_ = root.Close()
-		root, p = next, join(p, name)
-	}
-	_ = root.Close()
-	return files
-}
-
 // TestDeepTree walks and reads a tree far deeper than PATH_MAX allows one
 // call to name: every file listed and read right, in sorted and in random
 // order, with a bounded number of descriptors held and none left open.
 func TestDeepTree(t *testing.T) {
 	dir := t.TempDir()
 	const depth = 400
-	files := deepChain(t, dir, depth)
+	files := deepChain(t, dir, longName, depth)
 	before := openFDs(t)
 	r := openWorktree(t, dir)
 	ix, problems := walkWithin(t, r, WalkOptions{})
@@ -108,7 +75,7 @@ func TestDeepTree(t *testing.T) {
 func TestDeepTreeLinearWork(t *testing.T) {
 	work := func(depth int) (walked, headReads, fileReads, upReads int) {
 		dir := t.TempDir()
-		files := deepChain(t, dir, depth)
+		files := deepChain(t, dir, longName, depth)
 		r := openWorktree(t, dir)
 		var resolved atomic.Int64
 		ix, problems := walkWithin(t, r, WalkOptions{resolved: &resolved})

@@ -42,47 +42,8 @@ func BenchmarkScanDefault(b *testing.B) {
 	if _, err := treegen.Generate(dir, n, 1); err != nil {
 		b.Fatal(err)
 	}
-	cfg, err := config.LoadBuiltin(config.DefaultSet)
-	if err != nil {
-		b.Fatal(err)
-	}
-	scanOnce := func() {
-		r, err := repo.OpenWorktree(dir)
-		if err != nil {
-			b.Fatal(err)
-		}
-		defer r.Close()
-		plan, err := NewPlan(cfg, "")
-		if err != nil {
-			b.Fatal(err)
-		}
-		res, err := Run(context.Background(), r, plan, Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		if res.Files != n {
-			b.Fatalf("scanned %d files, want %d", res.Files, n)
-		}
-	}
-	// Warm the page cache (and the licence matcher) for both sides.
-	baseline := headBaseline(b, dir)
-	scanOnce()
-
-	var scanned, base time.Duration
-	b.ResetTimer()
-	for b.Loop() {
-		start := time.Now()
-		scanOnce()
-		scanned += time.Since(start)
-		b.StopTimer()
-		base += baseline()
-		b.StartTimer()
-	}
-	b.StopTimer()
-	if base > 0 {
-		b.ReportMetric(float64(scanned)/float64(base), "ratio")
-		b.ReportMetric(float64(base.Milliseconds())/float64(b.N), "head-ms/op")
-	}
+	// compare warms the page cache (and the licence matcher) for both sides.
+	compare(b, "ratio", scanTimer(b, dir, n), headBaseline(b, dir))
 }
 
 // headBaseline returns a timer of the baseline: find|xargs head when the
