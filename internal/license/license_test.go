@@ -416,3 +416,48 @@ func TestManifestLicenceLists(t *testing.T) {
 		}
 	}
 }
+
+// TestEvidenceWindows holds the windowed evidence scan to what the patterns
+// find over the whole text: on every corpus text, and on a long README whose
+// statements sit far apart, at its edges, across line breaks and next to
+// each other.
+func TestEvidenceWindows(t *testing.T) {
+	texts := map[string]string{}
+	for _, c := range loadCorpus(t) {
+		texts[c.name] = string(c.text)
+	}
+	filler := strings.Repeat("Build the board with make and flash it over the serial console; see doc/ for details.\n", 60)
+	statements := []string{
+		"This program is licensed under the GNU Lesser General Public License\nas published by the Free Software Foundation, either version 2.1 of the License,\nor (at your option) any later version.\n",
+		"SPDX-License-Identifier: GPL-2.0+\n",
+		"Parts are under the GNU Library\n    General Public License, version 2 or any later version.\n",
+		"The manual is under the GNU Free Documentation License, version 1.3 only.\n",
+		"Tools: GPLv3 or later. Library: LGPLv2.1 only.\n",
+		"AGPL version 3 applies to the web service (at your option, any later version).\n",
+		"GNU General Public License" + strings.Repeat(" and more words", 14) + "\nversion 2 of the License only\n",
+	}
+	var long strings.Builder
+	for i, s := range statements {
+		long.WriteString(s)
+		long.WriteString(filler[:len(filler)*(i%3+1)/3])
+	}
+	texts["long README"] = long.String()
+	texts["adjacent"] = strings.Join(statements, "")
+	texts["at the end"] = filler + statements[0][:len(statements[0])-1]
+	for name, s := range texts {
+		whole, windowed := newEvidence(), newEvidence()
+		scanWindow(s, "x", whole)
+		scanEvidence(s, "x", windowed)
+		if !cmp.Equal(whole, windowed, cmp.AllowUnexported(evidence{})) {
+			t.Errorf("%s: windows found %v, the whole text %v", name, windowed, whole)
+		}
+	}
+	if len(evidenceWindows(texts["long README"])) < 2 {
+		t.Error("the long README was read as one window")
+	}
+	ev := newEvidence()
+	scanEvidence(texts["long README"], "x", ev)
+	if len(ev.later)+len(ev.only) < 5 {
+		t.Errorf("the long README gave %v", ev)
+	}
+}

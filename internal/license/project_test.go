@@ -4,8 +4,12 @@
 package license
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/ospolint/ospolint/internal/repo"
 )
@@ -183,4 +187,35 @@ func TestStatementConfirmedByTexts(t *testing.T) {
 	if got.Expression != "MIT OR Unlicense" || got.Confidence != statementConfidence {
 		t.Errorf("statement and one text: %q at %v, want MIT OR Unlicense at %v", got.Expression, got.Confidence, statementConfidence)
 	}
+}
+
+// TestClassifyAllKeepsOrderAndPanics: the licence files are classified side
+// by side, listed in the index's order whatever finishes first, and a panic
+// in one (a reader's, here) reaches the caller, where the check turns it
+// into its error, instead of ending the process.
+func TestClassifyAllKeepsOrderAndPanics(t *testing.T) {
+	files, entries := bootloaderLicences(t)
+	want := detect(t, files, entries...)
+	for range 5 {
+		got := detect(t, files, entries...)
+		if !cmp.Equal(got, want) {
+			t.Fatalf("a second detection differs:\n%+v\n%+v", got, want)
+		}
+	}
+	var list []repo.Entry
+	for p, f := range files {
+		list = append(list, repo.Entry{Path: p, Size: int64(len(f.Data))})
+	}
+	defer func() {
+		if v := recover(); v == nil || !strings.Contains(fmt.Sprint(v), "reader broke") {
+			t.Errorf("recovered %v, want the reader's panic", v)
+		}
+	}()
+	DetectProject(repo.NewIndex(list), func(p string) ([]byte, error) {
+		if p == "Licenses/mit.txt" {
+			panic("reader broke")
+		}
+		return files[p].Data, nil
+	})
+	t.Error("DetectProject returned after a reader panicked")
 }

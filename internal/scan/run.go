@@ -94,8 +94,12 @@ func run(ctx context.Context, r *repo.Repo, plan *Plan, opt Options, ch *change)
 	}
 	visitErrs := filePass(ctx, r, t, passes)
 	results := make([]CheckResult, len(passes))
+	// Every check gets its own goroutine, with no cap: several wait for
+	// facts one of them computes (the project licence, the REUSE
+	// evaluation), and a cap of one per processor had those waiting hold
+	// the places of checks with work to do (the default scan of u-boot ran
+	// its checks one after another behind the licence detection).
 	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, p := range passes {
 		if p.Check.Runner {
 			continue
