@@ -131,3 +131,44 @@ func FuzzParseDep5(f *testing.F) {
 }
 
 // REUSE-IgnoreEnd
+
+// FuzzMarkerLines: looking for each marker by its rarest byte finds the
+// lines a plain search for the whole marker finds, and anchored.index is
+// bytes.Index.
+func FuzzMarkerLines(f *testing.F) {
+	for _, s := range []string{
+		"SPDX-License-Identifier: MIT\nCopyright 2020 X\n© Y",
+		"XX-SPDX-SPDX-\nSPD\nX-\nCopyrigh\nyCopyrightCopyright",
+		"©©\xc2\xc2\xa9\n\xa9",
+		"REUSE-" + "IgnoreStart REUSE-IgnoreStar UU",
+		"SPDX", "X-", "y", "",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var want []int
+		for _, m := range markers {
+			for off := 0; off < len(data); {
+				i := bytes.Index(data[off:], []byte(m.s))
+				if i < 0 {
+					break
+				}
+				i += off
+				want = append(want, bytes.LastIndexByte(data[:i], '\n')+1)
+				le := bytes.IndexByte(data[i:], '\n')
+				if le < 0 {
+					break
+				}
+				off = i + le + 1
+			}
+		}
+		if got := markerLines(data); !slices.Equal(got, want) {
+			t.Fatalf("markerLines(%q) = %v, want %v", data, got, want)
+		}
+		for _, m := range append([]anchored{ignoreMarker}, markers...) {
+			if got, want := m.index(data), bytes.Index(data, []byte(m.s)); got != want {
+				t.Fatalf("%q: index of %q = %d, want %d", data, m.s, got, want)
+			}
+		}
+	})
+}
