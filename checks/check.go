@@ -119,6 +119,9 @@ type Check struct {
 	Visit     func(p *Pass, f File)
 	Want      func(p *Pass, path string) bool
 	HeadBytes int
+	// reuseText marks a check that reads the REUSE information of every
+	// file (see ReuseHeads).
+	reuseText bool
 
 	// Validate, when set, checks resolved option values beyond their types
 	// (a regular expression compiles, a required list is not empty).

@@ -44,6 +44,7 @@ func reuseCheck(k reuseKind) *Check {
 		Want:       func(p *Pass, path string) bool { return p.Target.reuseWant(p.Check, path) },
 		Visit:      func(p *Pass, f File) { p.Target.reuseVisit(f) },
 		HeadBytes:  reuseHeadBytes,
+		reuseText:  true,
 		Run: func(p *Pass) error {
 			r := p.Target.Reuse()
 			if r.Facts.CoveredFiles == 0 && len(r.LicenseFiles) == 0 && len(r.ConfigErrors) == 0 {

@@ -5,6 +5,9 @@ package checks
 
 import (
 	"bytes"
+	"errors"
+	"io/fs"
+	"path"
 	"sync"
 	"sync/atomic"
 
@@ -43,7 +46,103 @@ type reuseFacts struct {
 	// fullBufs are the buffers whole files are read into by the
 	// evaluation (*[]byte, each up to maxCached bytes).
 	fullBufs sync.Pool
+	// walked holds the heads the walk read (see ReuseHeads); nil without.
+	walked *ReuseHeads
 }
+
+// ReuseHeads collects the REUSE reading of the file heads a walk hands
+// over (repo.WalkOptions.Head): the walk reads them while it holds their
+// directory open, and the file pass then opens only the files it did not
+// reach. On u-boot's working tree that is every file but the links, and
+// the reading is spread over the walk's workers instead of following it.
+//
+// A longer file whose head lacks a licence or a copyright notice is read
+// whole there too, through the same open file, as reuseVisit does in the
+// file pass: unless a REUSE.toml or .reuse/dep5 could supply what it lacks.
+// One at the root is looked for before the walk; a REUSE.toml further down
+// stops the whole reads from when the walk meets it. Those made before are
+// work the evaluation may not need, never a different result: it uses a
+// whole text only where the head and the annotations lack information.
+type ReuseHeads struct {
+	mu        sync.Mutex
+	read      []walkedText
+	annotated atomic.Bool
+	bufs      sync.Pool // *[]byte for whole reads
+}
+
+// walkedText is what the walk read of one file.
+type walkedText struct {
+	path string
+	head reuse.Text
+	full *reuse.Text // nil unless read whole
+}
+
+// NewReuseHeads returns a collector for a scan of fsys running the checks
+// cs, or nil when none of them reads REUSE information from every file.
+func NewReuseHeads(cs []*Check, fsys fs.FS) *ReuseHeads {
+	for _, c := range cs {
+		if c.reuseText {
+			h := &ReuseHeads{}
+			for _, p := range []string{reuse.TOMLName, reuse.Dep5Path} {
+				if _, err := fs.Stat(fsys, p); !errors.Is(err, fs.ErrNotExist) {
+					h.annotated.Store(true)
+				}
+			}
+			return h
+		}
+	}
+	return nil
+}
+
+// HeadBytes is how much of each file Head wants.
+func (h *ReuseHeads) HeadBytes() int { return reuseHeadBytes }
+
+// Head records the licensing information of the start of one file, and of
+// the whole file when the start lacks some (a repo.WalkOptions.Head). Safe
+// for concurrent use; head is not kept.
+func (h *ReuseHeads) Head(e repo.Entry, head []byte, whole repo.Whole) {
+	if path.Base(e.Path) == reuse.TOMLName {
+		h.annotated.Store(true)
+	}
+	ht := headText(head, e.Size, nil)
+	var full *reuse.Text
+	if !h.annotated.Load() && ht.Partial && !ht.Binary && (len(ht.Header.Licenses) == 0 || len(ht.Header.Copyrights) == 0) {
+		bp, _ := h.bufs.Get().(*[]byte)
+		if bp == nil {
+			bp = new([]byte)
+		}
+		data, err := whole(maxRead, *bp)
+		t := reuse.Text{Err: err}
+		if err == nil {
+			t = reuse.Text{Header: reuse.ParseFile(data, reuseHeadBytes)}
+			if cap(data) <= maxCached {
+				*bp = data[:0]
+			}
+		}
+		h.bufs.Put(bp)
+		full = &t
+	}
+	h.mu.Lock()
+	h.read = append(h.read, walkedText{path: e.Path, head: ht, full: full})
+	h.mu.Unlock()
+}
+
+// parallelChunks calls fn on chunks of 0..n, side by side.
+func parallelChunks(n int, fn func(lo, hi int)) {
+	const chunk = 4096
+	var wg sync.WaitGroup
+	for lo := 0; lo < n; lo += chunk {
+		wg.Go(func() { fn(lo, min(lo+chunk, n)) })
+	}
+	wg.Wait()
+}
+
+// ReadsWalkedHeads reports whether c is served by ReuseHeads: the file
+// pass need not visit the files the walk read for it (Entry.HeadRead).
+func (c *Check) ReadsWalkedHeads() bool { return c.reuseText }
+
+// SetReuseHeads gives the target the heads its walk read.
+func (t *Target) SetReuseHeads(h *ReuseHeads) { t.reuse.walked = h }
 
 func (t *Target) reuseLayout() *reuse.Layout {
 	t.reuse.layoutOnce.Do(func() {
@@ -51,6 +150,17 @@ func (t *Target) reuseLayout() *reuse.Layout {
 		t.reuse.texts = make([]reuse.Text, t.reuse.layout.Slots())
 		t.reuse.done = make([]atomic.Bool, t.reuse.layout.Slots())
 		t.reuse.full = make([]*reuse.Text, t.reuse.layout.Slots())
+		if h := t.reuse.walked; h != nil {
+			parallelChunks(len(h.read), func(lo, hi int) {
+				for _, w := range h.read[lo:hi] {
+					if i, ok := t.reuse.layout.Slot(w.path); ok {
+						t.reuse.texts[i], t.reuse.full[i] = w.head, w.full
+						t.reuse.done[i].Store(true)
+					}
+				}
+			})
+			h.read = nil
+		}
 	})
 	return t.reuse.layout
 }
@@ -62,7 +172,9 @@ func (t *Target) reuseWant(c *Check, path string) bool {
 	if v := t.reuse.visitor.Load(); v != c && (v != nil || !t.reuse.visitor.CompareAndSwap(nil, c)) {
 		return false
 	}
-	return t.reuseLayout().NeedsText(path)
+	i, ok := t.reuseLayout().Slot(path)
+	// A file the walk read is recorded already.
+	return ok && !t.reuse.done[i].Load()
 }
 
 // reuseVisit records the licensing information in a file's head, for the

@@ -25,6 +25,10 @@ type Entry struct {
 	// Escapes is true for a symlink that leaves the repository or dangles;
 	// reading it fails and checks treat it as unreadable.
 	Escapes bool
+	// HeadRead is true for a file whose start the walk read and handed to
+	// its Head callback (repo.WalkOptions.Head): the file pass does not
+	// read it again for the checks that callback served.
+	HeadRead bool
 }
 
 // Name is the base name of the entry.

@@ -145,3 +145,102 @@ func readCached(fd int, p []byte) (int, unix.Errno) {
 	}
 	return int(n), 0
 }
+
+// statHeadAt opens the regular file base in dir, reads its size and its
+// first bytes, at most n, into buf (which holds n): openat as readHeadAt,
+// fstat on the open file, read. The caller reads on through the open file
+// if it needs to (openFile.readAll), then closes it. The walk calls it in
+// place of the fstatat it otherwise makes for the size, when a check wants
+// every file's start (WalkOptions.Head): one look-up of the name instead
+// of two, while the directory is open. ok is false when the file is not
+// plainly readable that way (gone, a link, not a regular file now,
+// unreadable, shorter than its size), and nothing is left open; the caller
+// then stats it by name, which words the error, and leaves its head to the
+// file pass.
+func statHeadAt(dir *os.File, base string, n int, buf []byte, s *fastState) (head []byte, of openFile, ok bool) {
+	if s.fs == fsUnknown {
+		s.fs = fsOther
+		var st unix.Statfs_t
+		if unix.Fstatfs(int(dir.Fd()), &st) == nil && localFS[fsMagic(&st)] {
+			s.fs = fsLocal
+		}
+	}
+	raw := s.fs == fsLocal
+	fd, ok := openAt(dir, base, raw)
+	if !ok {
+		return nil, openFile{}, false
+	}
+	of = openFile{fd: fd, raw: raw}
+	var st unix.Stat_t
+	var err error
+	if raw {
+		if _, _, errno := unix.RawSyscall(unix.SYS_FSTAT, uintptr(fd), uintptr(unsafe.Pointer(&st)), 0); errno != 0 {
+			err = errno
+		}
+	} else {
+		err = unix.Fstat(fd, &st)
+	}
+	if err != nil || st.Mode&unix.S_IFMT != unix.S_IFREG {
+		of.close()
+		return nil, openFile{}, false
+	}
+	of.size = st.Size
+	want := int(min(st.Size, int64(n)))
+	buf = buf[:want]
+	m := 0
+	refused := false
+	if want > 0 && raw && !s.plain {
+		var errno unix.Errno
+		m, errno = readCached(fd, buf)
+		refused = errno == unix.EOPNOTSUPP || errno == unix.ENOSYS
+	}
+	if m < want {
+		for m, err = unix.Pread(fd, buf, 0); errors.Is(err, unix.EINTR); m, err = unix.Pread(fd, buf, 0) {
+		}
+		if err != nil || m < want {
+			of.close()
+			return nil, openFile{}, false
+		}
+		if refused {
+			s.plain = true
+		}
+	}
+	return buf, of, true
+}
+
+// openFile is a regular file statHeadAt left open.
+type openFile struct {
+	fd   int
+	raw  bool
+	size int64
+}
+
+func (of openFile) close() { closeFD(of.fd, of.raw) }
+
+// readAll reads the file from its start, at most max bytes, into buf's
+// storage when it is large enough, as readAt does.
+func (of openFile) readAll(max int64, buf []byte) ([]byte, error) {
+	want := min(of.size+1, max)
+	if int64(cap(buf)) < want {
+		buf = make([]byte, 0, want)
+	}
+	buf = buf[:0]
+	for int64(len(buf)) < max {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		end := min(int64(cap(buf)), max)
+		n, err := unix.Pread(of.fd, buf[len(buf):end], int64(len(buf)))
+		if errors.Is(err, unix.EINTR) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if n == 0 {
+			break
+		}
+		buf = buf[:len(buf)+n]
+	}
+	return buf, nil
+}

@@ -15,6 +15,8 @@ type rawDirent struct {
 	typ  fs.FileMode
 	size int64
 	err  error
+	// unstat marks a regular file listed without its size (see listDir).
+	unstat bool
 }
 
 func (e *rawDirent) Name() string               { return e.name }

@@ -20,7 +20,10 @@ import (
 // this is the same information (name, type, size of regular files) for a
 // fraction of it. ok is false when the directory cannot be read; the
 // caller then uses fs.ReadDir, which words the error.
-func listDir(f *os.File) (des []fs.DirEntry, ok bool) {
+//
+// statRegular false leaves regular files unstatted (rawDirent.unstat) for
+// a caller that opens them anyway (WalkOptions.Head).
+func listDir(f *os.File, statRegular bool) (des []fs.DirEntry, ok bool) {
 	rc, err := f.SyscallConn()
 	if err != nil {
 		return nil, false
@@ -40,7 +43,7 @@ func listDir(f *os.File) (des []fs.DirEntry, ok bool) {
 			if n <= 0 {
 				return
 			}
-			des = parseDirents(int(fd), buf[:n], des)
+			des = parseDirents(int(fd), buf[:n], des, statRegular)
 		}
 	})
 	if err != nil || !ok {
@@ -122,7 +125,7 @@ const (
 	direntName   = 19
 )
 
-func parseDirents(dfd int, buf []byte, des []fs.DirEntry) []fs.DirEntry {
+func parseDirents(dfd int, buf []byte, des []fs.DirEntry, statRegular bool) []fs.DirEntry {
 	for len(buf) >= direntName {
 		reclen := int(binary.NativeEndian.Uint16(buf[direntReclen:]))
 		if reclen < direntName || reclen > len(buf) {
@@ -139,8 +142,10 @@ func parseDirents(dfd int, buf []byte, des []fs.DirEntry) []fs.DirEntry {
 		}
 		e := &rawDirent{name: string(name)}
 		vanished := false
-		switch dt := rec[direntType]; dt {
-		case syscall.DT_REG, syscall.DT_UNKNOWN:
+		switch dt := rec[direntType]; {
+		case dt == syscall.DT_REG && !statRegular:
+			e.unstat = true
+		case dt == syscall.DT_REG || dt == syscall.DT_UNKNOWN:
 			// The size of a regular file is needed; some file systems do
 			// not fill d_type.
 			vanished = e.stat(dfd)
@@ -174,7 +179,7 @@ func (e *rawDirent) stat(dfd int) (vanished bool) {
 		}
 		break
 	}
-	e.size = st.Size
+	e.size, e.unstat = st.Size, false
 	// The file type bits of st_mode are the d_type value shifted left by 12.
 	e.typ = direntMode(uint8((st.Mode & syscall.S_IFMT) >> 12))
 	return false
@@ -198,4 +203,16 @@ func direntMode(dt uint8) fs.FileMode {
 	default:
 		return fs.ModeDevice
 	}
+}
+
+// restat stats a regular file the listing left unstatted (see listDir) by
+// name in the open directory dir. It reports whether the entry is gone or
+// no longer a regular file; an error is kept for Info, as the listing
+// would have.
+func restat(dir *os.File, de fs.DirEntry) (gone bool) {
+	rd, ok := de.(*rawDirent)
+	if !ok || !rd.unstat {
+		return false
+	}
+	return rd.stat(int(dir.Fd())) || !rd.typ.IsRegular()
 }

@@ -118,13 +118,7 @@ func ReadFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
 func ReadFileBuf(fsys fs.FS, name string, limit int64, buf []byte) ([]byte, error) {
 	if rf, ok := fsys.(*rootFS); ok {
 		if data, ok, err := rf.read(name, limit+1, buf); ok {
-			switch {
-			case err != nil:
-				return nil, fmt.Errorf("read %s: %w", name, err)
-			case int64(len(data)) > limit:
-				return nil, fmt.Errorf("%s: %w (over %d bytes)", name, ErrTooLarge, limit)
-			}
-			return data, nil
+			return limitRead(name, data, err, limit)
 		}
 	}
 	f, err := openRegular(fsys, name)
@@ -139,10 +133,16 @@ func ReadFileBuf(fsys fs.FS, name string, limit int64, buf []byte) ([]byte, erro
 		size = min(info.Size()+1, limit+1)
 	}
 	data, err := readAll(io.LimitReader(f, limit+1), buf, size)
-	if err != nil {
+	return limitRead(name, data, err, limit)
+}
+
+// limitRead words the outcome of reading name with at most limit+1 bytes
+// asked for: the read's error, or ErrTooLarge when more than limit came.
+func limitRead(name string, data []byte, err error, limit int64) ([]byte, error) {
+	switch {
+	case err != nil:
 		return nil, fmt.Errorf("read %s: %w", name, err)
-	}
-	if int64(len(data)) > limit {
+	case int64(len(data)) > limit:
 		return nil, fmt.Errorf("%s: %w (over %d bytes)", name, ErrTooLarge, limit)
 	}
 	return data, nil

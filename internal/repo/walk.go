@@ -29,11 +29,28 @@ type WalkOptions struct {
 	Exclude func(p string, isDir bool) bool
 	// Workers bounds the directories read at once (default 4×GOMAXPROCS).
 	Workers int
+	// Head, when set, is given the first HeadBytes bytes of regular files
+	// the walk keeps, read as it lists their directory, in place of the
+	// fstatat it makes for their size: the file pass's reads, made while the
+	// walk holds the directory open and spread over its workers. This is a
+	// working tree's fast path (Linux); files it does not reach (links,
+	// files it cannot open, every file of a git revision or elsewhere) are
+	// not given, and the file pass reads them. Head is called concurrently
+	// and must not keep head past its return; whole reads the rest of the
+	// file, when Head needs it, through the same open file.
+	Head      func(e Entry, head []byte, whole Whole)
+	HeadBytes int
 	// resolved, when set, counts the path components resolved to open
 	// directories (one for a directory opened from its parent, its depth
 	// for one opened from the root), for tests of the walk's cost.
 	resolved *atomic.Int64
 }
+
+// Whole reads a file the walk holds open, from its start, as ReadFileBuf
+// reads one by name: at most limit bytes (ErrTooLarge past them), into
+// buf's storage when it is large enough. It is valid during the Head call
+// it was given to.
+type Whole func(limit int64, buf []byte) ([]byte, error)
 
 // Problem is something the walk could not read; the scan goes on and
 // reports it.
@@ -56,6 +73,9 @@ const maxGitignore = 1 << 20
 // would pass for a smaller tree.
 func Walk(ctx context.Context, r *Repo, opt WalkOptions) (*Index, []Problem, error) {
 	w := &walker{r: r, fsys: r.FS, root: r.root, ignore: r.Ignore, exclude: opt.Exclude, resolved: opt.resolved}
+	if opt.Head != nil && opt.HeadBytes > 0 {
+		w.head, w.headBytes = opt.Head, opt.HeadBytes
+	}
 	w.dirFDs.Store(maxWalkDirFDs)
 	n := opt.Workers
 	if n <= 0 {
@@ -112,6 +132,11 @@ type walker struct {
 	dirFDs atomic.Int64
 	// resolved is WalkOptions.resolved.
 	resolved *atomic.Int64
+	// head and headBytes are WalkOptions.Head and HeadBytes; bufs holds
+	// buffers of headBytes.
+	head      func(Entry, []byte, Whole)
+	headBytes int
+	bufs      sync.Pool
 
 	// rootErr is why the root directory could not be listed (set before
 	// any other goroutine starts).
@@ -121,6 +146,15 @@ type walker struct {
 	entries  []Entry
 	problems []Problem
 	nested   []string
+}
+
+// headBuf returns a buffer of headBytes for heads, from the pool.
+func (w *walker) headBuf() *[]byte {
+	if b, ok := w.bufs.Get().(*[]byte); ok {
+		return b
+	}
+	b := make([]byte, w.headBytes)
+	return &b
 }
 
 func (w *walker) problem(p, msg string) {
@@ -183,6 +217,8 @@ func (w *walker) dir(dir string, f *os.File, ignores ignoreStack, parentIgnored 
 	}
 	var subdirs []subdir
 	local := make([]Entry, 0, len(des))
+	var buf *[]byte // for heads (WalkOptions.Head)
+	var fast fastState
 	for _, de := range des {
 		name := de.Name()
 		p := join(dir, name)
@@ -226,6 +262,27 @@ func (w *walker) dir(dir string, f *os.File, ignores ignoreStack, parentIgnored 
 			}
 		case de.Type().IsRegular():
 			e := Entry{Path: p}
+			if w.head != nil && f != nil {
+				if buf == nil {
+					buf = w.headBuf()
+					defer w.bufs.Put(buf)
+				}
+				if head, of, ok := statHeadAt(f, name, w.headBytes, *buf, &fast); ok {
+					e.Size, e.HeadRead = of.size, true
+					local = append(local, e)
+					w.head(e, head, func(limit int64, b []byte) ([]byte, error) {
+						data, err := of.readAll(limit+1, b)
+						return limitRead(e.Path, data, err, limit)
+					})
+					of.close()
+					continue
+				}
+				// Not read: stat it by name, as the listing would have.
+				if restat(f, de) {
+					// Gone or replaced since the listing.
+					continue
+				}
+			}
 			if info, err := de.Info(); err == nil {
 				e.Size = info.Size()
 			} else {
@@ -291,7 +348,7 @@ func (w *walker) list(dir string, f *os.File) ([]fs.DirEntry, *os.File, error) {
 		}
 	}
 	if f != nil {
-		if des, ok := listDir(f); ok {
+		if des, ok := listDir(f, w.head == nil); ok {
 			return des, f, nil
 		}
 		_ = f.Close()

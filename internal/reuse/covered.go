@@ -77,6 +77,8 @@ type Layout struct {
 	// it (-1 otherwise), computed once: the file pass asks for every file.
 	slots  []int
 	nSlots int
+	// covered are the index positions of the Covered Files, in order.
+	covered []int
 	// sidecars are the paths with a .license file beside them.
 	sidecars map[string]bool
 	// annotated is true when a REUSE.toml or .reuse/dep5 may lend files
@@ -105,12 +107,26 @@ func NewLayout(ix *repo.Index) *Layout {
 	l.slots = make([]int, len(files))
 	for i, e := range files {
 		l.slots[i] = -1
-		if l.needsText(e) {
+		cov := l.Covered(e)
+		if cov {
+			l.covered = append(l.covered, i)
+		}
+		if l.needsTextCovered(e, cov) {
 			l.slots[i] = l.nSlots
 			l.nSlots++
 		}
 	}
 	return l
+}
+
+// CoveredFiles returns the Covered Files, in index order.
+func (l *Layout) CoveredFiles() []string {
+	files := l.ix.Files()
+	out := make([]string, len(l.covered))
+	for k, i := range l.covered {
+		out[k] = files[i].Path
+	}
+	return out
 }
 
 // Annotated reports whether the repository holds a REUSE.toml or a
@@ -198,10 +214,11 @@ func (l *Layout) Slot(p string) (int, bool) {
 // Slots is the number of paths NeedsText accepts.
 func (l *Layout) Slots() int { return l.nSlots }
 
-func (l *Layout) needsText(e repo.Entry) bool {
+// needsTextCovered is NeedsText for e, whose Covered is cov.
+func (l *Layout) needsTextCovered(e repo.Entry, cov bool) bool {
 	if base, ok := strings.CutSuffix(e.Path, SidecarSuffix); ok {
 		// A sidecar of nothing covered is itself not covered.
 		return l.CoveredPath(base)
 	}
-	return l.Covered(e) && !l.sidecars[e.Path]
+	return cov && !l.sidecars[e.Path]
 }

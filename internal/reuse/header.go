@@ -6,6 +6,7 @@ package reuse
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -127,7 +128,15 @@ func parse(data []byte, looseTo int) Header {
 		// for REUSE-IgnoreStart too.
 		return Header{}
 	}
-	if ignoreMarker.index(data) >= 0 {
+	// An ignored region matters only when it starts before the end of the
+	// last line holding a marker.
+	last := slices.Max(starts)
+	if end := bytes.IndexByte(data[last:], '\n'); end >= 0 {
+		last += end
+	} else {
+		last = len(data)
+	}
+	if ignoreMarker.index(data[:last]) >= 0 {
 		data = blankIgnored(data)
 		if starts = markerLines(data); len(starts) == 0 {
 			return Header{}

@@ -132,12 +132,7 @@ func Evaluate(in Input) *Result {
 	g := loadGlobal(in, r)
 	inv := inventory(in.Index, r)
 
-	covered := make([]string, 0, in.Index.Len())
-	for _, e := range in.Index.Files() {
-		if l.Covered(e) {
-			covered = append(covered, e.Path)
-		}
-	}
+	covered := l.CoveredFiles()
 	r.Files = make([]File, len(covered))
 	// The messages of files missing information are written by the
 	// workers too: u-boot has some 17,000 such files.

@@ -85,6 +85,10 @@ func (v *visitor) recoverInto(path string) {
 func visitFile(hr *repo.HeadReader, visitors, want []*visitor, e repo.Entry) {
 	head := 0
 	for _, v := range visitors {
+		if e.HeadRead && v.p.Check.ReadsWalkedHeads() {
+			// Served by the walk (checks.ReuseHeads).
+			continue
+		}
 		if !v.failed() && v.wants(e.Path) {
 			want = append(want, v)
 			head = max(head, v.p.Check.HeadBytes)

@@ -7,6 +7,7 @@ import (
 	"context"
 	"strings"
 
+	"github.com/ospolint/ospolint/checks"
 	"github.com/ospolint/ospolint/internal/repo"
 	"github.com/ospolint/ospolint/internal/reuse"
 )
@@ -16,9 +17,16 @@ import (
 // information (sidecars, REUSE.toml files above them, .reuse/dep5; for a
 // sidecar, the file it describes), so REUSE checks judge them as a whole
 // scan would.
-func index(ctx context.Context, r *repo.Repo, exclude func(string, bool) bool, opt Options) (*repo.Index, []repo.Problem, error) {
+//
+// heads, when set, gets the heads of the files the walk reads on its way
+// (see repo.WalkOptions.Head).
+func index(ctx context.Context, r *repo.Repo, exclude func(string, bool) bool, opt Options, heads *checks.ReuseHeads) (*repo.Index, []repo.Problem, error) {
 	if opt.Paths == nil {
-		return repo.Walk(ctx, r, repo.WalkOptions{Exclude: exclude})
+		wo := repo.WalkOptions{Exclude: exclude}
+		if heads != nil {
+			wo.Head, wo.HeadBytes = heads.Head, heads.HeadBytes()
+		}
+		return repo.Walk(ctx, r, wo)
 	}
 	var all []string
 	for _, p := range opt.Paths {

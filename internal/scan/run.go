@@ -77,14 +77,16 @@ func run(ctx context.Context, r *repo.Repo, plan *Plan, opt Options, ch *change)
 		})
 	}
 	own := skipOwn(r.FS, opt.Outputs)
+	heads := plan.reuseHeads(r)
 	ix, problems, err := index(ctx, r, func(p string, isDir bool) bool {
 		return plan.excluded(p, isDir) || !isDir && own(p)
-	}, opt)
+	}, opt, heads)
 	if err != nil {
 		return nil, nil, err
 	}
 	res.Files, res.Problems = ix.Len(), problems
 	t := checks.NewTarget(r.FS, ix)
+	t.SetReuseHeads(heads)
 	ch.attach(t, r)
 	t.SetForge(opt.Forge)
 
@@ -260,6 +262,16 @@ func sortFindings(fs []Finding) {
 		}
 		return a.Message < b.Message
 	})
+}
+
+// reuseHeads is where the walk puts the REUSE reading of file heads, when
+// a check of the plan wants it (nil otherwise).
+func (p *Plan) reuseHeads(r *repo.Repo) *checks.ReuseHeads {
+	cs := make([]*checks.Check, len(p.Checks))
+	for i, pc := range p.Checks {
+		cs[i] = pc.Check
+	}
+	return checks.NewReuseHeads(cs, r.FS)
 }
 
 func (p *Plan) needsLicense() bool {
