@@ -134,110 +134,63 @@ func Evaluate(in Input) *Result {
 
 	covered := l.CoveredFiles()
 	r.Files = make([]File, len(covered))
-	// The messages of files missing information are written by the
-	// workers too: u-boot has some 17,000 such files.
-	missing := make([][2]string, len(covered))
+	// Each file's issues are found by the workers (u-boot has some 17,000
+	// files missing information and 26,000 uses of licences without a
+	// text), then joined in the files' order.
+	outs := make([]fileOut, len(covered))
+	var ev evaluator
+	ev.inv = inv
 	parallel(len(covered), func(i int) {
-		f := evalFile(in, l, g, covered[i])
-		r.Files[i] = f
-		if f.ReadError != "" {
-			return
-		}
-		if len(f.Licenses) == 0 {
-			missing[i][0] = "no licensing information in " + f.Path +
-				": add an SPDX-License-Identifier line to its header" + sidecarHint(f.Path) + ", or cover it in REUSE.toml"
-		}
-		if len(f.Copyrights) == 0 {
-			missing[i][1] = "no copyright notice in " + f.Path +
-				": add an SPDX-FileCopyrightText line to its header" + sidecarHint(f.Path) + ", or cover it in REUSE.toml"
-		}
+		r.Files[i] = evalFile(in, l, g, covered[i])
+		outs[i] = ev.issues(r.Files[i])
 	})
 
-	exprs := &expressions{}
 	used := map[string]bool{}
 	usedList := []string{}
 	globalInvalid := map[Statement]bool{}
-	nl, nc := 0, 0
-	for i := range missing {
-		nl += min(len(missing[i][0]), 1)
-		nc += min(len(missing[i][1]), 1)
+	var n [5]int
+	for i := range outs {
+		o := &outs[i]
+		n[0] += min(len(o.missing[0]), 1)
+		n[1] += min(len(o.missing[1]), 1)
+		n[2] += len(o.invalid)
+		n[3] += len(o.bad)
+		n[4] += len(o.missingLicenses)
 	}
-	r.MissingLicense, r.MissingCopyright = make([]Issue, 0, nl), make([]Issue, 0, nc)
-	classified := map[string]classification{}
+	// (inventory reported the licence texts' own problems already.)
+	for k, is := range []*[]Issue{&r.MissingLicense, &r.MissingCopyright, &r.InvalidExpressions, &r.BadLicenses, &r.MissingLicenses} {
+		*is = slices.Grow(*is, n[k])
+	}
 	for i, f := range r.Files {
 		if f.ReadError != "" {
 			r.ReadErrors = append(r.ReadErrors, Issue{Path: f.Path, Key: "read", Message: fmt.Sprintf("cannot read %s: %s", f.Path, f.ReadError)})
 			continue
 		}
-		if len(f.Licenses) == 0 {
-			r.MissingLicense = append(r.MissingLicense, Issue{Path: f.Path, Key: "license", Message: missing[i][0]})
+		o := &outs[i]
+		if o.missing[0] != "" {
+			r.MissingLicense = append(r.MissingLicense, Issue{Path: f.Path, Key: "license", Message: o.missing[0]})
 		}
-		if len(f.Copyrights) == 0 {
-			r.MissingCopyright = append(r.MissingCopyright, Issue{Path: f.Path, Key: "copyright", Message: missing[i][1]})
+		if o.missing[1] != "" {
+			r.MissingCopyright = append(r.MissingCopyright, Issue{Path: f.Path, Key: "copyright", Message: o.missing[1]})
 		}
-		var seen []string
-		// A file that also holds a valid licence tag of its own is licensed:
-		// an invalid one beside it is most often a tag it quotes (a
-		// template in its documentation, a header a program writes).
-		quoted := ""
-		for _, st := range f.Licenses {
-			if isOwn(f.Path, st.Path) && exprs.parse(st.Value).Invalid == "" {
-				quoted = "; if the line is an example or text the program writes, not this file's licence, put it between REUSE-IgnoreStart and REUSE-IgnoreEnd comments"
-				break
+		for _, iv := range o.invalid {
+			if iv.global != nil {
+				// Written in a REUSE.toml or dep5: reported once, where it is.
+				if globalInvalid[*iv.global] {
+					continue
+				}
+				globalInvalid[*iv.global] = true
+			}
+			r.InvalidExpressions = append(r.InvalidExpressions, iv.Issue)
+		}
+		for _, k := range o.keys {
+			if !used[k] {
+				used[k] = true
+				usedList = append(usedList, k)
 			}
 		}
-		for _, st := range f.Licenses {
-			e := exprs.parse(st.Value)
-			line, src := locate(f.Path, st)
-			if e.Invalid != "" {
-				if src != nil && !isOwn(f.Path, st.Path) {
-					if !globalInvalid[st] {
-						globalInvalid[st] = true
-						r.InvalidExpressions = append(r.InvalidExpressions, Issue{Path: st.Path, Line: st.Line, Key: st.Value, Message: fmt.Sprintf(
-							"invalid SPDX licence expression %q (%s): correct it", st.Value, e.Invalid)})
-					}
-					continue
-				}
-				r.InvalidExpressions = append(r.InvalidExpressions, Issue{Path: f.Path, Line: line, Key: st.Value, Source: src, Message: fmt.Sprintf(
-					"invalid SPDX licence expression %q%s (%s): write identifiers from https://spdx.org/licenses/ joined by AND, OR and WITH%s", st.Value, where(src), e.Invalid, quoted)})
-				continue
-			}
-			for _, k := range e.Keys {
-				if slices.Contains(seen, k) {
-					continue
-				}
-				seen = append(seen, k)
-				if !used[k] {
-					used[k] = true
-					usedList = append(usedList, k)
-				}
-				c, ok := classified[k]
-				if !ok {
-					c.kind, c.canon = Classify(k)
-					classified[k] = c
-				}
-				kind, canon := c.kind, c.canon
-				switch kind {
-				case Unknown, Miscased:
-					r.BadLicenses = append(r.BadLicenses, Issue{Path: f.Path, Line: line, Key: k, Source: src, Message: badMessage(k, kind, canon, src)})
-					continue
-				}
-				if strings.HasPrefix(k, "DocumentRef-") {
-					r.BadLicenses = append(r.BadLicenses, Issue{Path: f.Path, Line: line, Key: k, Source: src, Message: fmt.Sprintf(
-						"licence %s%s refers to another SPDX document: REUSE needs its text in LICENSES/, so use a LicenseRef- of this project", k, where(src))})
-					continue
-				}
-				if _, ok := inv[k]; ok {
-					continue
-				}
-				if _, ok := inv[strings.TrimSuffix(k, "+")]; ok {
-					continue
-				}
-				id := strings.TrimSuffix(k, "+")
-				r.MissingLicenses = append(r.MissingLicenses, Issue{Path: f.Path, Line: line, Key: k, Source: src,
-					Message: "no text in LICENSES/ for licence " + k + where(src) + ": add LICENSES/" + id + ".txt (reuse download " + id + ")"})
-			}
-		}
+		r.BadLicenses = append(r.BadLicenses, o.bad...)
+		r.MissingLicenses = append(r.MissingLicenses, o.missingLicenses...)
 	}
 	for _, lf := range r.LicenseFiles {
 		if !used[lf.ID] && !used[lf.ID+"+"] {
@@ -253,6 +206,110 @@ func Evaluate(in Input) *Result {
 type classification struct {
 	kind  Kind
 	canon string
+}
+
+// fileOut is what one covered file contributes to the issues of a Result.
+type fileOut struct {
+	// missing are the messages for a missing licence and copyright ("" when
+	// present).
+	missing              [2]string
+	invalid              []invalidOut
+	bad, missingLicenses []Issue
+	// keys are the licence keys the file uses, in order, each once.
+	keys []string
+}
+
+// invalidOut is an invalid expression; global is set when it is written
+// in a REUSE.toml or dep5 (reported once, however many files it covers).
+type invalidOut struct {
+	Issue
+	global *Statement
+}
+
+// evaluator finds the issues of single files, for many files at once: its
+// caches are safe for concurrent use.
+type evaluator struct {
+	inv        map[string]string // read only
+	exprs      expressions
+	classified sync.Map // licence key -> classification
+}
+
+func (ev *evaluator) classify(k string) classification {
+	if v, ok := ev.classified.Load(k); ok {
+		return v.(classification)
+	}
+	var c classification
+	c.kind, c.canon = Classify(k)
+	ev.classified.Store(k, c)
+	return c
+}
+
+// issues finds the problems of one evaluated file.
+func (ev *evaluator) issues(f File) fileOut {
+	var o fileOut
+	if f.ReadError != "" {
+		return o
+	}
+	if len(f.Licenses) == 0 {
+		o.missing[0] = "no licensing information in " + f.Path +
+			": add an SPDX-License-Identifier line to its header" + sidecarHint(f.Path) + ", or cover it in REUSE.toml"
+	}
+	if len(f.Copyrights) == 0 {
+		o.missing[1] = "no copyright notice in " + f.Path +
+			": add an SPDX-FileCopyrightText line to its header" + sidecarHint(f.Path) + ", or cover it in REUSE.toml"
+	}
+	// A file that also holds a valid licence tag of its own is licensed:
+	// an invalid one beside it is most often a tag it quotes (a
+	// template in its documentation, a header a program writes).
+	quoted := ""
+	for _, st := range f.Licenses {
+		if isOwn(f.Path, st.Path) && ev.exprs.parse(st.Value).Invalid == "" {
+			quoted = "; if the line is an example or text the program writes, not this file's licence, put it between REUSE-IgnoreStart and REUSE-IgnoreEnd comments"
+			break
+		}
+	}
+	for _, st := range f.Licenses {
+		e := ev.exprs.parse(st.Value)
+		line, src := locate(f.Path, st)
+		if e.Invalid != "" {
+			if src != nil && !isOwn(f.Path, st.Path) {
+				g := st
+				o.invalid = append(o.invalid, invalidOut{global: &g, Issue: Issue{Path: st.Path, Line: st.Line, Key: st.Value, Message: fmt.Sprintf(
+					"invalid SPDX licence expression %q (%s): correct it", st.Value, e.Invalid)}})
+				continue
+			}
+			o.invalid = append(o.invalid, invalidOut{Issue: Issue{Path: f.Path, Line: line, Key: st.Value, Source: src, Message: fmt.Sprintf(
+				"invalid SPDX licence expression %q%s (%s): write identifiers from https://spdx.org/licenses/ joined by AND, OR and WITH%s", st.Value, where(src), e.Invalid, quoted)}})
+			continue
+		}
+		for _, k := range e.Keys {
+			if slices.Contains(o.keys, k) {
+				continue
+			}
+			o.keys = append(o.keys, k)
+			c := ev.classify(k)
+			switch c.kind {
+			case Unknown, Miscased:
+				o.bad = append(o.bad, Issue{Path: f.Path, Line: line, Key: k, Source: src, Message: badMessage(k, c.kind, c.canon, src)})
+				continue
+			}
+			if strings.HasPrefix(k, "DocumentRef-") {
+				o.bad = append(o.bad, Issue{Path: f.Path, Line: line, Key: k, Source: src, Message: fmt.Sprintf(
+					"licence %s%s refers to another SPDX document: REUSE needs its text in LICENSES/, so use a LicenseRef- of this project", k, where(src))})
+				continue
+			}
+			if _, ok := ev.inv[k]; ok {
+				continue
+			}
+			if _, ok := ev.inv[strings.TrimSuffix(k, "+")]; ok {
+				continue
+			}
+			id := strings.TrimSuffix(k, "+")
+			o.missingLicenses = append(o.missingLicenses, Issue{Path: f.Path, Line: line, Key: k, Source: src,
+				Message: "no text in LICENSES/ for licence " + k + where(src) + ": add LICENSES/" + id + ".txt (reuse download " + id + ")"})
+		}
+	}
+	return o
 }
 
 func sidecarHint(p string) string {

@@ -590,3 +590,50 @@ func TestInvalidExpressionQuoted(t *testing.T) {
 }
 
 // REUSE-IgnoreEnd
+
+// TestEvaluateManyFilesInOrder: with enough files for the workers to share
+// them, the issues come in the files' order, an invalid expression written
+// in REUSE.toml is reported once, at REUSE.toml, and the licence texts'
+// own problems stay first among the bad licences.
+func TestEvaluateManyFilesInOrder(t *testing.T) {
+	files := map[string]string{
+		"LICENSES/MIT.txt": "t",
+		"LICENSES/Foo.txt": "t",
+		"REUSE.toml":       "version = 1\n[[annotations]]\npath = \"toml/**\"\nSPDX-FileCopyrightText = \"2026 T\"\nSPDX-License-Identifier = \"MIT OR\"\n",
+	}
+	var wantBad, wantInvalid, wantMissing []string
+	wantBad = append(wantBad, "LICENSES/Foo.txt")
+	wantInvalid = append(wantInvalid, "REUSE.toml")
+	for i := range 600 {
+		p := fmt.Sprintf("src/f%03d.c", i)
+		switch i % 4 {
+		case 0:
+			files[p] = "// SPDX-License-Identifier: MIT\n// Copyright 2026 X\n"
+		case 1:
+			files[p] = "// SPDX-License-Identifier: Bar\n// Copyright 2026 X\n"
+			wantBad = append(wantBad, p)
+		case 2:
+			files[p] = "// SPDX-License-Identifier: MIT AND\n// Copyright 2026 X\n"
+			wantInvalid = append(wantInvalid, p)
+		case 3:
+			files[p] = "// Copyright 2026 X\n"
+			wantMissing = append(wantMissing, p)
+		}
+		files[fmt.Sprintf("toml/g%03d.c", i)] = "int x;\n"
+	}
+	r := Evaluate(memInput(files))
+	inOrder := func(is []Issue) []string {
+		out := []string{}
+		for _, i := range is {
+			out = append(out, i.Path)
+		}
+		return out
+	}
+	got := map[string][]string{"bad": inOrder(r.BadLicenses), "invalid": inOrder(r.InvalidExpressions), "missing": inOrder(r.MissingLicense)}
+	// The files under toml/ come after src/: the expression is reported
+	// with the first of them.
+	want := map[string][]string{"bad": wantBad, "invalid": append(wantInvalid[1:], "REUSE.toml"), "missing": wantMissing}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("issues (-want +got):\n%s", d)
+	}
+}
