@@ -104,14 +104,26 @@ func NewLayout(ix *repo.Index) *Layout {
 			l.annotated = true
 		}
 	}
-	l.slots = make([]int, len(files))
-	for i, e := range files {
-		l.slots[i] = -1
-		cov := l.Covered(e)
+	// Which files are covered and need their text is worked out side by
+	// side (a path's directories are checked one by one), then numbered.
+	const covered, needs = 1, 2
+	flags := make([]uint8, len(files))
+	parallel(len(files), func(i int) {
+		cov := l.Covered(files[i])
 		if cov {
+			flags[i] |= covered
+		}
+		if l.needsTextCovered(files[i], cov) {
+			flags[i] |= needs
+		}
+	})
+	l.slots = make([]int, len(files))
+	for i, f := range flags {
+		l.slots[i] = -1
+		if f&covered != 0 {
 			l.covered = append(l.covered, i)
 		}
-		if l.needsTextCovered(e, cov) {
+		if f&needs != 0 {
 			l.slots[i] = l.nSlots
 			l.nSlots++
 		}

@@ -103,8 +103,11 @@ type Result struct {
 	Files        []File
 	LicenseFiles []LicenseFile
 
-	MissingLicense           []Issue
-	MissingCopyright         []Issue
+	MissingLicense   []Issue
+	MissingCopyright []Issue
+	// MissingLicenses are the uses of a licence whose text is not in
+	// LICENSES/, one per file and licence, without a Message: they are
+	// reported per licence (u-boot has 26,000 of them for 35 texts).
 	MissingLicenses          []Issue
 	UnusedLicenses           []Issue
 	BadLicenses              []Issue
@@ -304,9 +307,7 @@ func (ev *evaluator) issues(f File) fileOut {
 			if _, ok := ev.inv[strings.TrimSuffix(k, "+")]; ok {
 				continue
 			}
-			id := strings.TrimSuffix(k, "+")
-			o.missingLicenses = append(o.missingLicenses, Issue{Path: f.Path, Line: line, Key: k, Source: src,
-				Message: "no text in LICENSES/ for licence " + k + where(src) + ": add LICENSES/" + id + ".txt (reuse download " + id + ")"})
+			o.missingLicenses = append(o.missingLicenses, Issue{Path: f.Path, Line: line, Key: k, Source: src})
 		}
 	}
 	return o

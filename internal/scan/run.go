@@ -4,6 +4,7 @@
 package scan
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -11,6 +12,7 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -122,6 +124,21 @@ func run(ctx context.Context, r *repo.Repo, plan *Plan, opt Options, ch *change)
 	res.Findings = collectFindings(plan, passes)
 	plan.applyWaivers(res, opt.Now)
 	dropOutside(res, ix, opt)
+	// Unwaived findings per check, and how many of them fail it.
+	type count struct{ all, failing int }
+	counts := map[string]*count{}
+	for _, pc := range plan.Checks {
+		counts[pc.Check.ID] = &count{}
+	}
+	for i := range res.Findings {
+		f := &res.Findings[i]
+		if c := counts[f.Check]; c != nil && f.Waived == nil {
+			c.all++
+			if !f.Advisory {
+				c.failing++
+			}
+		}
+	}
 	for i, p := range passes {
 		pc := plan.Checks[i]
 		cr := results[i]
@@ -129,15 +146,8 @@ func run(ctx context.Context, r *repo.Repo, plan *Plan, opt Options, ch *change)
 		if p.Check.Runner {
 			cr.Status = checks.StatusPass
 		}
-		failing := 0
-		for _, f := range res.Findings {
-			if f.Check == cr.ID && f.Waived == nil {
-				cr.Findings++
-				if !f.Advisory {
-					failing++
-				}
-			}
-		}
+		cr.Findings = counts[cr.ID].all
+		failing := counts[cr.ID].failing
 		if cr.Status == checks.StatusPass && failing > 0 {
 			cr.Status = checks.StatusFail
 		}
@@ -249,19 +259,29 @@ func collectFindings(plan *Plan, passes []*checks.Pass) []Finding {
 }
 
 func sortFindings(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
+	// An order of indices, then one move each: findings are large to swap.
+	idx := make([]int32, len(fs))
+	for i := range idx {
+		idx[i] = int32(i) //nolint:gosec // a report holds far fewer than 2^31 findings
+	}
+	slices.SortStableFunc(idx, func(i, j int32) int {
 		a, b := &fs[i], &fs[j]
-		if a.Path != b.Path {
-			return a.Path < b.Path
+		if c := strings.Compare(a.Path, b.Path); c != 0 {
+			return c
 		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
+		if c := cmp.Compare(a.Line, b.Line); c != 0 {
+			return c
 		}
-		if a.Check != b.Check {
-			return a.Check < b.Check
+		if c := strings.Compare(a.Check, b.Check); c != 0 {
+			return c
 		}
-		return a.Message < b.Message
+		return strings.Compare(a.Message, b.Message)
 	})
+	sorted := make([]Finding, len(fs))
+	for k, i := range idx {
+		sorted[k] = fs[i]
+	}
+	copy(fs, sorted)
 }
 
 // reuseHeads is where the walk puts the REUSE reading of file heads, when
