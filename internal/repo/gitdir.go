@@ -10,6 +10,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -250,23 +251,36 @@ func gitFilesFor(r *Repo) (gitFiles, bool) {
 	return gitFiles{private: g, common: g}, true
 }
 
-// Flags of a tracked path.
-const (
-	trackedFile uint8 = 1 << iota
-	trackedDir
-)
-
-// trackedSet holds the paths git tracks in a working tree and every
-// directory above them; nil means the tree is not a git repository.
-type trackedSet map[string]uint8
+// trackedSet holds the paths git tracks in a working tree, sorted as the
+// index lists them (byte order); dirs marks the entries that are
+// directories in the working tree (submodules, a sparse index's
+// directories). A nil set means the tree is not a git repository.
+//
+// A sorted list searched by halves, not a map: filling a map of u-boot's
+// 38,500 paths and their directories took 12 ms before the walk could
+// start; the searches are spread over the walk's workers.
+type trackedSet struct {
+	paths []string
+	dirs  map[string]bool // rare
+}
 
 // keeps reports whether p is tracked (a directory: holds tracked files), so
 // that no ignore rule may hide it.
 func (t trackedSet) keeps(p string, isDir bool) bool {
-	if isDir {
-		return t[p]&trackedDir != 0
+	if len(t.paths) == 0 {
+		return false
 	}
-	return t[p]&trackedFile != 0
+	if isDir {
+		if t.dirs[p] {
+			return true
+		}
+		// A tracked path below p: the first path not before "p/".
+		prefix := p + "/"
+		i, _ := slices.BinarySearch(t.paths, prefix)
+		return i < len(t.paths) && strings.HasPrefix(t.paths[i], prefix)
+	}
+	_, found := slices.BinarySearch(t.paths, p)
+	return found
 }
 
 // readTracked reads the git index once into the set of tracked paths.
@@ -277,27 +291,27 @@ func readTracked(g gitPlace) (trackedSet, error) {
 			// A fresh repository has no index: nothing is tracked yet.
 			return trackedSet{}, nil
 		}
-		return nil, err
+		return trackedSet{}, err
 	}
-	set := trackedSet{}
+	var set trackedSet
 	err = indexPaths(data, func(name string, mode uint32) {
-		flag := trackedFile
 		if mode == gitlinkMode || strings.HasSuffix(name, "/") {
 			// A submodule is a directory in the working tree; so is a
 			// sparse index's directory entry.
-			flag |= trackedDir
 			name = strings.TrimSuffix(name, "/")
-		}
-		set[name] |= flag
-		for d := parent(name); d != ""; d = parent(d) {
-			if set[d]&trackedDir != 0 {
-				break
+			if set.dirs == nil {
+				set.dirs = map[string]bool{}
 			}
-			set[d] |= trackedDir
+			set.dirs[name] = true
 		}
+		set.paths = append(set.paths, name)
 	})
 	if err != nil {
-		return nil, fmt.Errorf("decode: %w", err)
+		return trackedSet{}, fmt.Errorf("decode: %w", err)
+	}
+	// Git keeps its index sorted; one written otherwise is still read.
+	if !slices.IsSorted(set.paths) {
+		slices.Sort(set.paths)
 	}
 	return set, nil
 }

@@ -372,3 +372,29 @@ func TestOpenURLs(t *testing.T) {
 		})
 	}
 }
+
+// TestTrackedSetKeeps: a directory is kept when a tracked path lies below
+// it, whatever sorts between it and its files ("build-x", "build.c" come
+// before "build/"), or when the index lists it as a directory (a
+// submodule, a sparse index's directory entry).
+func TestTrackedSetKeeps(t *testing.T) {
+	set := trackedSet{paths: []string{"build-x/a", "build.c", "build/sub/gen.go", "lib/mod", "sparse/dir"},
+		dirs: map[string]bool{"lib/mod": true, "sparse/dir": true}}
+	for _, tt := range []struct {
+		p     string
+		isDir bool
+		want  bool
+	}{
+		{"build", true, true}, {"build/sub", true, true}, {"build/su", true, false}, {"build/sub/gen.go", false, true},
+		{"build.c", false, true}, {"build", false, false}, {"buil", true, false}, {"build-x", true, true},
+		{"lib", true, true}, {"lib/mod", true, true}, {"sparse/dir", true, true}, {"sparse", true, true},
+		{"zzz", true, false}, {"zzz", false, false},
+	} {
+		if got := set.keeps(tt.p, tt.isDir); got != tt.want {
+			t.Errorf("keeps(%q, dir=%v) = %v, want %v", tt.p, tt.isDir, got, tt.want)
+		}
+	}
+	if (trackedSet{}).keeps("a", false) || (trackedSet{}).keeps("a", true) {
+		t.Error("an empty set keeps a path")
+	}
+}
