@@ -264,24 +264,78 @@ func sortFindings(fs []Finding) {
 	for i := range idx {
 		idx[i] = int32(i) //nolint:gosec // a report holds far fewer than 2^31 findings
 	}
-	slices.SortStableFunc(idx, func(i, j int32) int {
-		a, b := &fs[i], &fs[j]
-		if c := strings.Compare(a.Path, b.Path); c != 0 {
-			return c
+	// The findings come check by check, each check's mostly in path order
+	// already: a few sorted runs, merged, cost far less than a sort.
+	bounds := []int{0}
+	for i := 1; i < len(fs); i++ {
+		if compareFindings(&fs[i-1], &fs[i]) > 0 {
+			bounds = append(bounds, i)
 		}
-		if c := cmp.Compare(a.Line, b.Line); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.Check, b.Check); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Message, b.Message)
-	})
+	}
+	bounds = append(bounds, len(fs))
+	switch {
+	case len(bounds) == 2:
+		return
+	case len(bounds) > 64:
+		slices.SortStableFunc(idx, func(i, j int32) int { return compareFindings(&fs[i], &fs[j]) })
+	default:
+		idx = mergeRuns(fs, idx, bounds)
+	}
 	sorted := make([]Finding, len(fs))
 	for k, i := range idx {
 		sorted[k] = fs[i]
 	}
 	copy(fs, sorted)
+}
+
+// mergeRuns merges the sorted runs idx[bounds[k]:bounds[k+1]], two by two
+// until one is left, keeping the earlier of equal findings first (stable).
+func mergeRuns(fs []Finding, idx []int32, bounds []int) []int32 {
+	tmp := make([]int32, len(idx))
+	for len(bounds) > 2 {
+		next := []int{0}
+		for k := 0; k+1 < len(bounds); k += 2 {
+			lo, mid := bounds[k], bounds[k+1]
+			if k+2 == len(bounds) {
+				// An odd run out: carried over as it is.
+				copy(tmp[lo:mid], idx[lo:mid])
+				next = append(next, mid)
+				continue
+			}
+			hi := bounds[k+2]
+			i, j, o := lo, mid, lo
+			for i < mid && j < hi {
+				if compareFindings(&fs[idx[j]], &fs[idx[i]]) < 0 {
+					tmp[o] = idx[j]
+					j++
+				} else {
+					tmp[o] = idx[i]
+					i++
+				}
+				o++
+			}
+			o += copy(tmp[o:], idx[i:mid])
+			copy(tmp[o:], idx[j:hi])
+			next = append(next, hi)
+		}
+		idx, tmp = tmp, idx
+		bounds = next
+	}
+	return idx
+}
+
+// compareFindings orders findings by path, line, check and message.
+func compareFindings(a, b *Finding) int {
+	if c := strings.Compare(a.Path, b.Path); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Line, b.Line); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Check, b.Check); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Message, b.Message)
 }
 
 // reuseHeads is where the walk puts the REUSE reading of file heads, when
