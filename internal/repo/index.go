@@ -4,8 +4,6 @@
 package repo
 
 import (
-	"path"
-
 	"github.com/ospolint/ospolint/checks/fileset"
 )
 
@@ -17,12 +15,3 @@ type Index = fileset.Index
 
 // NewIndex builds an index from entries (in any order).
 func NewIndex(entries []Entry) *Index { return fileset.New(entries, nil) }
-
-// parent is the slash-separated parent of directory d ("" at the root).
-func parent(d string) string {
-	p := path.Dir(d)
-	if p == "." {
-		return ""
-	}
-	return p
-}

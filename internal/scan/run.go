@@ -262,7 +262,7 @@ func sortFindings(fs []Finding) {
 	// An order of indices, then one move each: findings are large to swap.
 	idx := make([]int32, len(fs))
 	for i := range idx {
-		idx[i] = int32(i) //nolint:gosec // a report holds far fewer than 2^31 findings
+		idx[i] = int32(i)
 	}
 	// The findings come check by check, each check's mostly in path order
 	// already: a few sorted runs, merged, cost far less than a sort.
