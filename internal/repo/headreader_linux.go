@@ -148,7 +148,7 @@ func readCached(fd int, p []byte) (int, unix.Errno) {
 
 // statHeadAt opens the regular file base in dir, reads its size and its
 // first bytes, at most n, into buf (which holds n): openat as readHeadAt,
-// fstat on the open file, read. The caller reads on through the open file
+// read, and fstat on the open file for a file longer than n. The caller reads on through the open file
 // if it needs to (openFile.readAll), then closes it. The walk calls it in
 // place of the fstatat it otherwise makes for the size, when a check wants
 // every file's start (WalkOptions.Head): one look-up of the name instead
@@ -171,6 +171,24 @@ func statHeadAt(dir *os.File, base string, n int, buf []byte, s *fastState) (hea
 		return nil, openFile{}, false
 	}
 	of = openFile{fd: fd, raw: raw}
+	read := false // buf[:n] holds the file's first n bytes
+	if raw && !s.plain && n <= os.Getpagesize() {
+		// Read first: a file shorter than what is asked for lies within the
+		// first page, which the cache holds whole or not at all, so a
+		// shorter read is its end and its size; no fstat. That is 70% of
+		// u-boot's files. A pipe or a directory swapped in fails to read
+		// at an offset and goes the general way below.
+		m, errno := readCached(fd, buf[:n])
+		switch {
+		case errno == 0 && m < n:
+			of.size = int64(m)
+			return buf[:m], of, true
+		case errno == 0:
+			read = true
+		case errno == unix.EOPNOTSUPP || errno == unix.ENOSYS:
+			s.plain = true
+		}
+	}
 	var st unix.Stat_t
 	var err error
 	if raw {
@@ -186,6 +204,9 @@ func statHeadAt(dir *os.File, base string, n int, buf []byte, s *fastState) (hea
 	}
 	of.size = st.Size
 	want := int(min(st.Size, int64(n)))
+	if read && want == n {
+		return buf[:n], of, true
+	}
 	buf = buf[:want]
 	m := 0
 	refused := false

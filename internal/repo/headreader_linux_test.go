@@ -4,6 +4,7 @@
 package repo
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -101,5 +102,55 @@ func TestFIFOInPlaceOfADirectory(t *testing.T) {
 	case <-done:
 	case <-time.After(hangGuard):
 		t.Fatal("opening a pipe in place of a directory blocked")
+	}
+}
+
+// TestStatHeadAt: the walk's head read gives each file's size and first
+// bytes, with an fstat only for files longer than the head, and refuses
+// (without blocking) what is not a regular file any more: a pipe or a
+// directory where the listing saw a file.
+func TestStatHeadAt(t *testing.T) {
+	dir := t.TempDir()
+	const n = 4096
+	sizes := map[string]int{"empty": 0, "one": 1, "short": n - 1, "exact": n, "longer": n + 1, "big": 3*n + 7}
+	for name, size := range sizes {
+		if err := os.WriteFile(filepath.Join(dir, name), bytes.Repeat([]byte{'a' + byte(size%26)}, size), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := unix.Mkfifo(filepath.Join(dir, "fifo"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	for _, plain := range []bool{false, true} {
+		var s fastState
+		s.plain = plain
+		buf := make([]byte, n)
+		for name, size := range sizes {
+			head, of, ok := statHeadAt(d, name, n, buf, &s)
+			if !ok {
+				t.Fatalf("%s (plain %v): not read", name, plain)
+			}
+			if of.size != int64(size) || len(head) != min(size, n) {
+				t.Errorf("%s (plain %v): size %d, head %d bytes; want %d, %d", name, plain, of.size, len(head), size, min(size, n))
+			}
+			whole, err := of.readAll(1<<20, nil)
+			if err != nil || len(whole) != size {
+				t.Errorf("%s: whole read %d bytes, %v", name, len(whole), err)
+			}
+			of.close()
+		}
+		for _, name := range []string{"fifo", "sub", "missing"} {
+			if _, _, ok := statHeadAt(d, name, n, buf, &s); ok {
+				t.Errorf("%s (plain %v) read as a file", name, plain)
+			}
+		}
 	}
 }

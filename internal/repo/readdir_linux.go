@@ -9,6 +9,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"strings"
 	"syscall"
 
 	"golang.org/x/sys/unix"
@@ -126,6 +127,26 @@ const (
 )
 
 func parseDirents(dfd int, buf []byte, des []fs.DirEntry, statRegular bool) []fs.DirEntry {
+	// The entries of one read, and their names, are allocated in one
+	// piece each: a walk lists every file of the tree.
+	n, size := 0, 0
+	for rest := buf; len(rest) >= direntName; {
+		reclen := int(binary.NativeEndian.Uint16(rest[direntReclen:]))
+		if reclen < direntName || reclen > len(rest) {
+			break
+		}
+		n++
+		size += reclen - direntName
+		rest = rest[reclen:]
+	}
+	block := make([]rawDirent, 0, n)
+	var names strings.Builder
+	names.Grow(size)
+	type span struct {
+		at, end int
+		dt      uint8
+	}
+	spans := make([]span, 0, n)
 	for len(buf) >= direntName {
 		reclen := int(binary.NativeEndian.Uint16(buf[direntReclen:]))
 		if reclen < direntName || reclen > len(buf) {
@@ -140,9 +161,17 @@ func parseDirents(dfd int, buf []byte, des []fs.DirEntry, statRegular bool) []fs
 		if len(name) == 0 || string(name) == "." || string(name) == ".." {
 			continue
 		}
-		e := &rawDirent{name: string(name)}
+		at := names.Len()
+		names.Write(name)
+		spans = append(spans, span{at, names.Len(), rec[direntType]})
+		block = append(block, rawDirent{})
+	}
+	all := names.String()
+	for i := range block {
+		e := &block[i]
+		e.name = all[spans[i].at:spans[i].end]
 		vanished := false
-		switch dt := rec[direntType]; {
+		switch dt := spans[i].dt; {
 		case dt == syscall.DT_REG && !statRegular:
 			e.unstat = true
 		case dt == syscall.DT_REG || dt == syscall.DT_UNKNOWN:
