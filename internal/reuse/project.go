@@ -255,11 +255,11 @@ func (ev *evaluator) issues(f File) fileOut {
 	}
 	if len(f.Licenses) == 0 {
 		o.missing[0] = "no licensing information in " + f.Path +
-			": add an SPDX-License-Identifier line to its header" + sidecarHint(f.Path) + ", or cover it in REUSE.toml"
+			": add an SPDX-License-Identifier line to its header (or to " + path.Base(f.Path) + SidecarSuffix + " beside it), or cover it in REUSE.toml"
 	}
 	if len(f.Copyrights) == 0 {
 		o.missing[1] = "no copyright notice in " + f.Path +
-			": add an SPDX-FileCopyrightText line to its header" + sidecarHint(f.Path) + ", or cover it in REUSE.toml"
+			": add an SPDX-FileCopyrightText line to its header (or to " + path.Base(f.Path) + SidecarSuffix + " beside it), or cover it in REUSE.toml"
 	}
 	// A file that also holds a valid licence tag of its own is licensed:
 	// an invalid one beside it is most often a tag it quotes (a
@@ -311,10 +311,6 @@ func (ev *evaluator) issues(f File) fileOut {
 		}
 	}
 	return o
-}
-
-func sidecarHint(p string) string {
-	return " (or to " + path.Base(p) + SidecarSuffix + " beside it)"
 }
 
 func isOwn(file, src string) bool { return src == file || src == file+SidecarSuffix }
@@ -378,11 +374,23 @@ func evalFile(in Input, l *Layout, g *global, p string) File {
 }
 
 func combine(f *File, src string, own Header, g *global, chain []*Annotation, from []*TOML, p string) {
-	for _, t := range own.Licenses {
-		f.Licenses = append(f.Licenses, Statement{Value: t.Value, Path: src, Line: t.Line})
-	}
-	for _, t := range own.Copyrights {
-		f.Copyrights = append(f.Copyrights, Statement{Value: t.Value, Path: src, Line: t.Line})
+	// The file's own statements in one allocation, each slice capped so
+	// that what the annotations add is appended to a copy.
+	nl, n := len(own.Licenses), len(own.Licenses)+len(own.Copyrights)
+	if n > 0 {
+		block := make([]Statement, n)
+		for i, t := range own.Licenses {
+			block[i] = Statement{Value: t.Value, Path: src, Line: t.Line}
+		}
+		for i, t := range own.Copyrights {
+			block[nl+i] = Statement{Value: t.Value, Path: src, Line: t.Line}
+		}
+		if nl > 0 {
+			f.Licenses = block[:nl:nl]
+		}
+		if n > nl {
+			f.Copyrights = block[nl:n:n]
+		}
 	}
 	if g.dep5 != nil {
 		if d := g.dep5.Match(p); d != nil {
