@@ -170,21 +170,31 @@ func parse(data []byte, looseTo int) Header {
 				continue
 			}
 			if v, ok := licenseValue(text); ok && strictTag(text, v) {
-				h.Licenses = append(h.Licenses, Tag{Value: v, Line: line})
+				h.Licenses = appendTag(h.Licenses, Tag{Value: v, Line: line}, len(starts)-k)
 			}
 			if v, ok := strictNotice(text); ok {
-				h.Copyrights = append(h.Copyrights, Tag{Value: v, Line: line})
+				h.Copyrights = appendTag(h.Copyrights, Tag{Value: v, Line: line}, len(starts)-k)
 			}
 			continue
 		}
 		if v, ok := licenseValue(text); ok {
-			h.Licenses = append(h.Licenses, Tag{Value: v, Line: line})
+			h.Licenses = appendTag(h.Licenses, Tag{Value: v, Line: line}, len(starts)-k)
 		}
 		if v, ok := copyrightNotice(text); ok {
-			h.Copyrights = append(h.Copyrights, Tag{Value: v, Line: line})
+			h.Copyrights = appendTag(h.Copyrights, Tag{Value: v, Line: line}, len(starts)-k)
 		}
 	}
 	return h
+}
+
+// appendTag appends t, making room at first for the most tags the marker
+// lines left (left, this one included) can hold: one allocation, where
+// growing one by one took three for a typical header.
+func appendTag(tags []Tag, t Tag, left int) []Tag {
+	if tags == nil {
+		tags = make([]Tag, 0, left)
+	}
+	return append(tags, t)
 }
 
 // markerLines returns where the lines holding a marker (SPDX-, Copyright,
@@ -224,9 +234,23 @@ func licenseValue(line string) (string, bool) {
 	}
 	v := stripClosers(strings.TrimLeft(rest, " \t"))
 	if prefix := strings.TrimSpace(line[:i]); prefix != "" {
-		v = strings.TrimSuffix(v, reverse(prefix))
+		v = trimReversed(v, prefix)
 	}
 	return strings.TrimSpace(v), true
+}
+
+// trimReversed removes prefix written backwards from the end of v, if it is
+// there ("/*" as "*/").
+func trimReversed(v, prefix string) string {
+	if len(prefix) > len(v) {
+		return v
+	}
+	for i := range len(prefix) {
+		if v[len(v)-1-i] != prefix[i] {
+			return v
+		}
+	}
+	return v[:len(v)-len(prefix)]
 }
 
 // copyrightNotice reads a copyright notice from a line: a prefix followed by
@@ -282,27 +306,23 @@ func stripClosers(v string) string {
 			t = strings.TrimSuffix(t, c)
 		}
 		// Attribute values in markup: <tag value="SPDX-...: MIT" />.
-		for _, q := range []string{"\"", "'"} {
-			if j := strings.LastIndex(t, q); j >= 0 && strings.Trim(t[j+1:], " \t/") == ">" {
-				t = t[:j]
+		if strings.HasSuffix(strings.TrimRight(t, " \t/"), ">") {
+			for _, q := range []string{"\"", "'"} {
+				if j := strings.LastIndex(t, q); j >= 0 && strings.Trim(t[j+1:], " \t/") == ">" {
+					t = t[:j]
+				}
 			}
 		}
-		if j := strings.LastIndex(t, "]"); j >= 0 && strings.TrimSpace(t[j+1:]) == "::" {
-			t = t[:j]
+		if strings.HasSuffix(strings.TrimSpace(t), "::") {
+			if j := strings.LastIndex(t, "]"); j >= 0 && strings.TrimSpace(t[j+1:]) == "::" {
+				t = t[:j]
+			}
 		}
 		if t == v {
 			return v
 		}
 		v = t
 	}
-}
-
-func reverse(s string) string {
-	b := []byte(s)
-	for i, j := 0, len(b)-1; i < j; i, j = i+1, j-1 {
-		b[i], b[j] = b[j], b[i]
-	}
-	return string(b)
 }
 
 // blankIgnored returns a copy of data with everything from each
