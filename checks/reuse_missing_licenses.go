@@ -47,23 +47,26 @@ func reportMissingLicenses(p *Pass, issues []reuse.Issue) {
 	type group struct {
 		ids   []string // as written: GPL-2.0 and GPL-2.0+ share a text
 		files []map[string]any
-		seen  map[string]bool
+		n     int    // files
+		last  string // the last file counted
 	}
 	groups := map[string]*group{}
 	for _, is := range issues {
 		text := strings.TrimSuffix(is.Key, "+")
 		g := groups[text]
 		if g == nil {
-			g = &group{seen: map[string]bool{}}
+			g = &group{}
 			groups[text] = g
 		}
 		if !slices.Contains(g.ids, is.Key) {
 			g.ids = append(g.ids, is.Key)
 		}
-		if g.seen[is.Path] {
+		// The uses come in the files' order (reuse.Result): a file that
+		// names the licence twice (GPL-2.0 and GPL-2.0+) counts once.
+		if g.n > 0 && g.last == is.Path {
 			continue
 		}
-		g.seen[is.Path] = true
+		g.n, g.last = g.n+1, is.Path
 		if len(g.files) < missingLicenseExamples {
 			ref := map[string]any{"path": is.Path}
 			if is.Line > 0 {
@@ -83,7 +86,7 @@ func reportMissingLicenses(p *Pass, issues []reuse.Issue) {
 	for _, text := range texts {
 		g := groups[text]
 		slices.Sort(g.ids)
-		n := len(g.seen)
+		n := g.n
 		examples := make([]string, 0, missingLicenseNamed)
 		for _, f := range g.files[:min(len(g.files), missingLicenseNamed)] {
 			e := f["path"].(string)

@@ -233,15 +233,39 @@ func appendStrings(dst []byte, ss []string, depth int) []byte {
 // encoding/json (control characters, invalid UTF-8, U+2028 and U+2029 are
 // escaped).
 func appendString(dst []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x80 || c == '"' || c == '\\' {
-			b, _ := compactJSON(s) // a string always encodes
-			return append(dst, b...)
-		}
+	if !plainASCII(s) {
+		b, _ := compactJSON(s) // a string always encodes
+		return append(dst, b...)
 	}
 	dst = append(dst, '"')
 	dst = append(dst, s...)
 	return append(dst, '"')
+}
+
+// plainASCII reports whether s holds only printable ASCII other than '"'
+// and '\\', which JSON quotes as they are: eight bytes at a time, as a
+// report's messages and paths are long.
+func plainASCII(s string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		q, b := x^(ones*'"'), x^(ones*'\\')
+		// With no high bit set in x (checked first), a byte of x below
+		// 0x20, or a byte of q or b that is zero, sets the high bit of its
+		// byte in special and not in x; the XORed bytes keep x's high bits.
+		special := (x - ones*0x20) | (q - ones) | (b - ones)
+		if x&highs != 0 || special&^x&highs != 0 {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x80 || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
 }
 
 // compactJSON is v as encoding/json writes it with HTML escaping off,

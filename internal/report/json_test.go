@@ -88,3 +88,22 @@ func assertJSONSame(t *testing.T, r *scan.Report) {
 		t.Error("writeIndented differs from encoding/json")
 	}
 }
+
+// FuzzPlainASCII: the eight-bytes-at-a-time test agrees with looking at
+// each byte.
+func FuzzPlainASCII(f *testing.F) {
+	for _, s := range []string{"", "plain text of a message, long enough", "a\"b", "tab\there", "\\", "é", "0123456\x7f", "0123456\x1f89", "\u2028"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := true
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c < 0x20 || c >= 0x80 || c == '"' || c == '\\' {
+				want = false
+			}
+		}
+		if got := plainASCII(s); got != want {
+			t.Fatalf("plainASCII(%q) = %v, want %v", s, got, want)
+		}
+	})
+}

@@ -106,8 +106,9 @@ type Result struct {
 	MissingLicense   []Issue
 	MissingCopyright []Issue
 	// MissingLicenses are the uses of a licence whose text is not in
-	// LICENSES/, one per file and licence, without a Message: they are
-	// reported per licence (u-boot has 26,000 of them for 35 texts).
+	// LICENSES/, one per file and licence, in the files' order, without a
+	// Message: they are reported per licence (u-boot has 26,000 of them for
+	// 35 texts).
 	MissingLicenses          []Issue
 	UnusedLicenses           []Issue
 	BadLicenses              []Issue
