@@ -264,6 +264,19 @@ type trackedSet struct {
 	dirs  map[string]bool // rare
 }
 
+// under returns the part of the set below dir ("" is the root): the paths
+// a walk of dir asks about, searched among fewer.
+func (t trackedSet) under(dir string) trackedSet {
+	if dir == "" || len(t.paths) == 0 {
+		return t
+	}
+	// The paths below dir sort from dir+"/" to before dir+"0" ('0' follows
+	// '/').
+	lo, _ := slices.BinarySearch(t.paths, dir+"/")
+	hi, _ := slices.BinarySearch(t.paths, dir+"0")
+	return trackedSet{paths: t.paths[lo:hi:hi], dirs: t.dirs}
+}
+
 // keeps reports whether p is tracked (a directory: holds tracked files), so
 // that no ignore rule may hide it.
 func (t trackedSet) keeps(p string, isDir bool) bool {

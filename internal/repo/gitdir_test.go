@@ -378,7 +378,7 @@ func TestOpenURLs(t *testing.T) {
 // before "build/"), or when the index lists it as a directory (a
 // submodule, a sparse index's directory entry).
 func TestTrackedSetKeeps(t *testing.T) {
-	set := trackedSet{paths: []string{"build-x/a", "build.c", "build/sub/gen.go", "lib/mod", "sparse/dir"},
+	set := trackedSet{paths: []string{"build-x/a", "build.c", "build/sub/gen.go", "build0/z", "lib/mod", "sparse/dir"},
 		dirs: map[string]bool{"lib/mod": true, "sparse/dir": true}}
 	for _, tt := range []struct {
 		p     string
@@ -388,10 +388,18 @@ func TestTrackedSetKeeps(t *testing.T) {
 		{"build", true, true}, {"build/sub", true, true}, {"build/su", true, false}, {"build/sub/gen.go", false, true},
 		{"build.c", false, true}, {"build", false, false}, {"buil", true, false}, {"build-x", true, true},
 		{"lib", true, true}, {"lib/mod", true, true}, {"sparse/dir", true, true}, {"sparse", true, true},
-		{"zzz", true, false}, {"zzz", false, false},
+		{"zzz", true, false}, {"zzz", false, false}, {"build0", true, true}, {"build0/z", false, true}, {"build/z", false, false},
 	} {
 		if got := set.keeps(tt.p, tt.isDir); got != tt.want {
 			t.Errorf("keeps(%q, dir=%v) = %v, want %v", tt.p, tt.isDir, got, tt.want)
+		}
+		// The walk asks the part of the set below the path's directory.
+		dir := ""
+		if i := strings.LastIndexByte(tt.p, '/'); i >= 0 {
+			dir = tt.p[:i]
+		}
+		if got := set.under(dir).keeps(tt.p, tt.isDir); got != tt.want {
+			t.Errorf("under(dir of %q).keeps(dir=%v) = %v, want %v", tt.p, tt.isDir, got, tt.want)
 		}
 	}
 	if (trackedSet{}).keeps("a", false) || (trackedSet{}).keeps("a", true) {

@@ -217,6 +217,7 @@ func (w *walker) dir(dir string, f *os.File, ignores ignoreStack, parentIgnored 
 	}
 	var subdirs []subdir
 	local := make([]Entry, 0, len(des))
+	here := w.tracked.under(dir)
 	var buf *[]byte // for heads (WalkOptions.Head)
 	var fast fastState
 	for _, de := range des {
@@ -242,7 +243,7 @@ func (w *walker) dir(dir string, f *os.File, ignores ignoreStack, parentIgnored 
 		// Ignore rules hide untracked files only: git tracks a file added
 		// with -f whatever .gitignore says. A tracked file needs no
 		// matching; a tracked directory does, for what it holds untracked.
-		tracked := w.tracked.keeps(p, isDir)
+		tracked := here.keeps(p, isDir)
 		ignored := false
 		if isDir || !tracked {
 			ignored = parentIgnored || (len(ignores) > 0 && ignores.ignored(p, name, isDir))
