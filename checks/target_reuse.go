@@ -30,8 +30,8 @@ type reuseFacts struct {
 	layout     *reuse.Layout
 	// texts[i] is the head of the file in layout slot i, valid once done[i]
 	// is set: a slice rather than a map, as the visitor sees every covered
-	// file.
-	texts []reuse.Text
+	// file; for a file the walk read, it points into ReuseHeads' chunks.
+	texts []*reuse.Text
 	done  []atomic.Bool
 	// full[i], when set, is the whole text of the file in slot i, read
 	// by the file pass because its head lacked information (see
@@ -147,23 +147,23 @@ func (t *Target) SetReuseHeads(h *ReuseHeads) { t.reuse.walked = h }
 func (t *Target) reuseLayout() *reuse.Layout {
 	t.reuse.layoutOnce.Do(func() {
 		t.reuse.layout = reuse.NewLayout(t.index)
-		t.reuse.texts = make([]reuse.Text, t.reuse.layout.Slots())
+		t.reuse.texts = make([]*reuse.Text, t.reuse.layout.Slots())
 		t.reuse.done = make([]atomic.Bool, t.reuse.layout.Slots())
 		t.reuse.full = make([]*reuse.Text, t.reuse.layout.Slots())
 		if h := t.reuse.walked; h != nil {
 			var wg sync.WaitGroup
 			for _, chunk := range h.read {
 				wg.Go(func() {
-					for _, w := range chunk {
-						if i, ok := t.reuse.layout.Slot(w.path); ok {
-							t.reuse.texts[i], t.reuse.full[i] = w.head, w.full
+					for k := range chunk {
+						if i, ok := t.reuse.layout.Slot(chunk[k].path); ok {
+							// The slots point into the chunks, which stay.
+							t.reuse.texts[i], t.reuse.full[i] = &chunk[k].head, chunk[k].full
 							t.reuse.done[i].Store(true)
 						}
 					}
 				})
 			}
 			wg.Wait()
-			h.read = nil
 		}
 	})
 	return t.reuse.layout
@@ -197,7 +197,7 @@ func (t *Target) reuseVisit(f File) {
 		return
 	}
 	ht := headText(f.Head, f.Size, f.Err)
-	t.reuse.texts[i] = ht
+	t.reuse.texts[i] = &ht
 	if !l.Annotated() && ht.Err == nil && ht.Partial && !ht.Binary && (len(ht.Header.Licenses) == 0 || len(ht.Header.Copyrights) == 0) {
 		full := t.readFull(f.Path)
 		t.reuse.full[i] = &full
@@ -229,7 +229,7 @@ func (t *Target) Reuse() *reuse.Result {
 			ReadFile: t.ReadFile,
 			Text: func(p string) reuse.Text {
 				if i, ok := t.reuseLayout().Slot(p); ok && t.reuse.done[i].Load() {
-					return t.reuse.texts[i]
+					return *t.reuse.texts[i]
 				}
 				e, _ := t.index.Lookup(p)
 				head, err := repo.ReadHead(t.fsys, p, reuseHeadBytes)
