@@ -61,6 +61,21 @@ func openDir(root *os.Root, dir string) (*os.File, error) {
 // root, would be read like a file as far as the walk's size: no more than
 // what whoever swapped it could have written into the file.
 func readHeadAt(dir *os.File, base string, want int, buf []byte, s *fastState) (b []byte, ok bool) {
+	fd, raw, ok := s.open(dir, base)
+	if !ok {
+		return nil, false
+	}
+	defer closeFD(fd, raw)
+	buf = buf[:want]
+	if !s.readStart(fd, raw, buf) {
+		return nil, false
+	}
+	return buf, true
+}
+
+// open opens the file base of dir as readHeadAt describes, learning on the
+// first call whether dir is on a local file system (raw calls).
+func (s *fastState) open(dir *os.File, base string) (fd int, raw, ok bool) {
 	if s.fs == fsUnknown {
 		s.fs = fsOther
 		var st unix.Statfs_t
@@ -68,28 +83,30 @@ func readHeadAt(dir *os.File, base string, want int, buf []byte, s *fastState) (
 			s.fs = fsLocal
 		}
 	}
-	raw := s.fs == fsLocal
-	fd, ok := openAt(dir, base, raw)
-	if !ok {
-		return nil, false
-	}
-	defer closeFD(fd, raw)
-	buf = buf[:want]
+	raw = s.fs == fsLocal
+	fd, ok = openAt(dir, base, raw)
+	return fd, raw, ok
+}
+
+// readStart fills buf from the start of the open file fd: from the page
+// cache without waiting when it can, with an ordinary read otherwise. It
+// reports whether all of buf was read.
+func (s *fastState) readStart(fd int, raw bool, buf []byte) bool {
 	m := 0
 	refused := false
-	if raw && !s.plain {
+	if len(buf) > 0 && raw && !s.plain {
 		var errno unix.Errno
 		m, errno = readCached(fd, buf)
 		refused = errno == unix.EOPNOTSUPP || errno == unix.ENOSYS
 	}
-	if m < want {
+	if m < len(buf) {
 		// Not (all) cached: an ordinary read, which lets another
 		// goroutine have the processor while the disk answers.
 		var err error
 		for m, err = unix.Pread(fd, buf, 0); errors.Is(err, unix.EINTR); m, err = unix.Pread(fd, buf, 0) {
 		}
-		if err != nil || m < want {
-			return nil, false
+		if err != nil || m < len(buf) {
+			return false
 		}
 		if refused {
 			// A file that reads but not without waiting: a kernel or
@@ -98,7 +115,7 @@ func readHeadAt(dir *os.File, base string, want int, buf []byte, s *fastState) (
 			s.plain = true
 		}
 	}
-	return buf, true
+	return true
 }
 
 const openFlags = unix.O_RDONLY | unix.O_CLOEXEC | unix.O_NOFOLLOW | unix.O_NONBLOCK | unix.O_NOCTTY
@@ -148,25 +165,17 @@ func readCached(fd int, p []byte) (int, unix.Errno) {
 
 // statHeadAt opens the regular file base in dir, reads its size and its
 // first bytes, at most n, into buf (which holds n): openat as readHeadAt,
-// read, and fstat on the open file for a file longer than n. The caller reads on through the open file
-// if it needs to (openFile.readAll), then closes it. The walk calls it in
-// place of the fstatat it otherwise makes for the size, when a check wants
-// every file's start (WalkOptions.Head): one look-up of the name instead
-// of two, while the directory is open. ok is false when the file is not
-// plainly readable that way (gone, a link, not a regular file now,
-// unreadable, shorter than its size), and nothing is left open; the caller
-// then stats it by name, which words the error, and leaves its head to the
-// file pass.
+// read, and fstat on the open file for a file longer than n. The caller
+// reads on through the open file if it needs to (openFile.readAll), then
+// closes it. The walk calls it in place of the fstatat it otherwise makes
+// for the size, when a check wants every file's start (WalkOptions.Head):
+// one look-up of the name instead of two, while the directory is open. ok
+// is false when the file is not plainly readable that way (gone, a link,
+// not a regular file now, unreadable, shorter than its size), and nothing
+// is left open; the caller then stats it by name, which words the error,
+// and leaves its head to the file pass.
 func statHeadAt(dir *os.File, base string, n int, buf []byte, s *fastState) (head []byte, of openFile, ok bool) {
-	if s.fs == fsUnknown {
-		s.fs = fsOther
-		var st unix.Statfs_t
-		if unix.Fstatfs(int(dir.Fd()), &st) == nil && localFS[fsMagic(&st)] {
-			s.fs = fsLocal
-		}
-	}
-	raw := s.fs == fsLocal
-	fd, ok := openAt(dir, base, raw)
+	fd, raw, ok := s.open(dir, base)
 	if !ok {
 		return nil, openFile{}, false
 	}
@@ -208,23 +217,9 @@ func statHeadAt(dir *os.File, base string, n int, buf []byte, s *fastState) (hea
 		return buf[:n], of, true
 	}
 	buf = buf[:want]
-	m := 0
-	refused := false
-	if want > 0 && raw && !s.plain {
-		var errno unix.Errno
-		m, errno = readCached(fd, buf)
-		refused = errno == unix.EOPNOTSUPP || errno == unix.ENOSYS
-	}
-	if m < want {
-		for m, err = unix.Pread(fd, buf, 0); errors.Is(err, unix.EINTR); m, err = unix.Pread(fd, buf, 0) {
-		}
-		if err != nil || m < want {
-			of.close()
-			return nil, openFile{}, false
-		}
-		if refused {
-			s.plain = true
-		}
+	if !s.readStart(fd, raw, buf) {
+		of.close()
+		return nil, openFile{}, false
 	}
 	return buf, of, true
 }
@@ -239,7 +234,8 @@ type openFile struct {
 func (of openFile) close() { closeFD(of.fd, of.raw) }
 
 // readAll reads the file from its start, at most max bytes, into buf's
-// storage when it is large enough, as readAt does.
+// storage when it is large enough: one more byte than its size, to see the
+// end (or that it grew).
 func (of openFile) readAll(max int64, buf []byte) ([]byte, error) {
 	want := min(of.size+1, max)
 	if int64(cap(buf)) < want {

@@ -92,30 +92,8 @@ func readAt(dir *os.File, base string, max int64, buf []byte) (data []byte, ok b
 	if unix.Fstat(fd, &st) != nil || st.Mode&unix.S_IFMT != unix.S_IFREG {
 		return nil, false, nil
 	}
-	// One more byte than the size, to see the end (or that it grew).
-	want := min(st.Size+1, max)
-	if int64(cap(buf)) < want {
-		buf = make([]byte, 0, want)
-	}
-	buf = buf[:0]
-	for int64(len(buf)) < max {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-		end := min(int64(cap(buf)), max)
-		n, err := unix.Read(fd, buf[len(buf):end])
-		if errors.Is(err, unix.EINTR) {
-			continue
-		}
-		if err != nil {
-			return nil, true, err
-		}
-		if n == 0 {
-			break
-		}
-		buf = buf[:len(buf)+n]
-	}
-	return buf, true, nil
+	data, err = openFile{fd: fd, size: st.Size}.readAll(max, buf)
+	return data, true, err
 }
 
 // Offsets in struct linux_dirent64: d_ino u64, d_off s64, d_reclen u16,
