@@ -268,3 +268,27 @@ func reuseOpens(t *testing.T, files fstest.MapFS) (afterPass, later map[string]i
 }
 
 // REUSE-IgnoreEnd
+
+// TestReuseHeadsSurvivesAPanic: a reading that fails in the walk (here the
+// whole read) is not recorded and does not end the walk; the evaluation
+// reads the file again, where a failure is the check's error.
+func TestReuseHeadsSurvivesAPanic(t *testing.T) {
+	h := NewReuseHeads([]*Check{reuseMissingLicense()}, fstest.MapFS{})
+	if h == nil {
+		t.Fatal("no collector for a reuse-* check")
+	}
+	long := strings.Repeat("int x;\n", 1000) // no header, longer than the head
+	h.Head(repo.Entry{Path: "a.c", Size: int64(len(long))}, []byte(long[:reuseHeadBytes]), func(int64, []byte) ([]byte, error) {
+		panic("whole read broke")
+	})
+	h.Head(repo.Entry{Path: "b.c", Size: 3}, []byte("x;\n"), nil)
+	var got []string
+	for _, chunk := range h.read {
+		for _, w := range chunk {
+			got = append(got, w.path)
+		}
+	}
+	if len(got) != 1 || got[0] != "b.c" {
+		t.Errorf("recorded %v, want only b.c", got)
+	}
+}

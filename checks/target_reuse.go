@@ -107,6 +107,12 @@ func (h *ReuseHeads) HeadBytes() int { return reuseHeadBytes }
 // the whole file when the start lacks some (a repo.WalkOptions.Head). Safe
 // for concurrent use; head is not kept.
 func (h *ReuseHeads) Head(e repo.Entry, head []byte, whole repo.Whole) {
+	defer func() {
+		// A reading that fails is not recorded: the evaluation reads the
+		// file again, and the check that runs it reports the failure as
+		// its error, as the file pass would have.
+		_ = recover()
+	}()
 	if path.Base(e.Path) == reuse.TOMLName {
 		h.annotated.Store(true)
 	}

@@ -148,6 +148,15 @@ type walker struct {
 	nested   []string
 }
 
+// giveHead hands a file's head to WalkOptions.Head and closes the file.
+func (w *walker) giveHead(e Entry, head []byte, of openFile) {
+	defer of.close()
+	w.head(e, head, func(limit int64, b []byte) ([]byte, error) {
+		data, err := of.readAll(limit+1, b)
+		return limitRead(e.Path, data, err, limit)
+	})
+}
+
 // headBuf returns a buffer of headBytes for heads, from the pool.
 func (w *walker) headBuf() *[]byte {
 	if b, ok := w.bufs.Get().(*[]byte); ok {
@@ -271,11 +280,7 @@ func (w *walker) dir(dir string, f *os.File, ignores ignoreStack, parentIgnored 
 				if head, of, ok := statHeadAt(f, name, w.headBytes, *buf, &fast); ok {
 					e.Size, e.HeadRead = of.size, true
 					local = append(local, e)
-					w.head(e, head, func(limit int64, b []byte) ([]byte, error) {
-						data, err := of.readAll(limit+1, b)
-						return limitRead(e.Path, data, err, limit)
-					})
-					of.close()
+					w.giveHead(e, head, of)
 					continue
 				}
 				// Not read: stat it by name, as the listing would have.
