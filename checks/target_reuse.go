@@ -73,6 +73,12 @@ type ReuseHeads struct {
 	bufs      sync.Pool // *[]byte for whole reads
 }
 
+// maxPooled is the largest buffer a whole read keeps for the next one:
+// 1% of the files of a tree shaped like u-boot's are over 256 KiB, and
+// reading each into a new buffer made a fifth of the scan's allocations.
+// A walker holds one at a time.
+const maxPooled = 1 << 20
+
 // walkedChunk is how many walkedTexts a chunk of ReuseHeads.read holds.
 const walkedChunk = 1024
 
@@ -127,7 +133,7 @@ func (h *ReuseHeads) Head(e repo.Entry, head []byte, whole repo.Whole) {
 		t := reuse.Text{Err: err}
 		if err == nil {
 			t = reuse.Text{Header: reuse.ParseFile(data, reuseHeadBytes)}
-			if cap(data) <= maxCached {
+			if cap(data) <= maxPooled {
 				*bp = data[:0]
 			}
 		}
