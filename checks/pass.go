@@ -211,6 +211,16 @@ func (p *Pass) Findings() []Finding {
 	return append([]Finding(nil), p.findings...)
 }
 
+// TakeFindings returns what was reported and leaves the pass without it,
+// for the runner once the check has finished: no copy.
+func (p *Pass) TakeFindings() []Finding {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	fs := p.findings
+	p.findings = nil
+	return fs
+}
+
 // NotApplicableReason is the reason given to NotApplicable, or "".
 func (p *Pass) NotApplicableReason() string {
 	p.mu.Lock()

@@ -278,9 +278,7 @@ func TestReuseHeadsSurvivesAPanic(t *testing.T) {
 		t.Fatal("no collector for a reuse-* check")
 	}
 	long := strings.Repeat("int x;\n", 1000) // no header, longer than the head
-	h.Head(repo.Entry{Path: "a.c", Size: int64(len(long))}, []byte(long[:reuseHeadBytes]), func(int64, []byte) ([]byte, error) {
-		panic("whole read broke")
-	})
+	h.Head(repo.Entry{Path: "a.c", Size: int64(len(long))}, []byte(long[:reuseHeadBytes]), brokenWhole{})
 	h.Head(repo.Entry{Path: "b.c", Size: 3}, []byte("x;\n"), nil)
 	var got []string
 	for _, chunk := range h.read {
@@ -292,3 +290,8 @@ func TestReuseHeadsSurvivesAPanic(t *testing.T) {
 		t.Errorf("recorded %v, want only b.c", got)
 	}
 }
+
+// brokenWhole is a Whole whose read panics.
+type brokenWhole struct{}
+
+func (brokenWhole) ReadAll(int64, []byte) ([]byte, error) { panic("whole read broke") }

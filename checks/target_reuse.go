@@ -129,7 +129,7 @@ func (h *ReuseHeads) Head(e repo.Entry, head []byte, whole repo.Whole) {
 		if bp == nil {
 			bp = new([]byte)
 		}
-		data, err := whole(maxRead, *bp)
+		data, err := whole.ReadAll(maxRead, *bp)
 		t := reuse.Text{Err: err}
 		if err == nil {
 			t = reuse.Text{Header: reuse.ParseFile(data, reuseHeadBytes)}

@@ -46,11 +46,25 @@ type WalkOptions struct {
 	resolved *atomic.Int64
 }
 
-// Whole reads a file the walk holds open, from its start, as ReadFileBuf
-// reads one by name: at most limit bytes (ErrTooLarge past them), into
-// buf's storage when it is large enough. It is valid during the Head call
-// it was given to.
-type Whole func(limit int64, buf []byte) ([]byte, error)
+// Whole is the file a Head call is about, held open by the walk; it is
+// valid during that call.
+type Whole interface {
+	// ReadAll reads the file from its start as ReadFileBuf reads one by
+	// name: at most limit bytes (ErrTooLarge past them), into buf's
+	// storage when it is large enough.
+	ReadAll(limit int64, buf []byte) ([]byte, error)
+}
+
+// wholeFile is the Whole the walk gives Head; one serves a directory.
+type wholeFile struct {
+	of   openFile
+	path string
+}
+
+func (w *wholeFile) ReadAll(limit int64, buf []byte) ([]byte, error) {
+	data, err := w.of.readAll(limit+1, buf)
+	return limitRead(w.path, data, err, limit)
+}
 
 // Problem is something the walk could not read; the scan goes on and
 // reports it.
@@ -148,13 +162,12 @@ type walker struct {
 	nested   []string
 }
 
-// giveHead hands a file's head to WalkOptions.Head and closes the file.
-func (w *walker) giveHead(e Entry, head []byte, of openFile) {
+// giveHead hands a file's head to WalkOptions.Head, with wf as its Whole,
+// and closes the file.
+func (w *walker) giveHead(e Entry, head []byte, of openFile, wf *wholeFile) {
 	defer of.close()
-	w.head(e, head, func(limit int64, b []byte) ([]byte, error) {
-		data, err := of.readAll(limit+1, b)
-		return limitRead(e.Path, data, err, limit)
-	})
+	*wf = wholeFile{of: of, path: e.Path}
+	w.head(e, head, wf)
 }
 
 // headBuf returns a buffer of headBytes for heads, from the pool.
@@ -227,7 +240,8 @@ func (w *walker) dir(dir string, f *os.File, ignores ignoreStack, parentIgnored 
 	var subdirs []subdir
 	local := make([]Entry, 0, len(des))
 	here := w.tracked.under(dir)
-	var buf *[]byte // for heads (WalkOptions.Head)
+	var buf *[]byte   // for heads (WalkOptions.Head)
+	var wf *wholeFile // the Whole of the file given to Head
 	var fast fastState
 	for _, de := range des {
 		name := de.Name()
@@ -280,7 +294,10 @@ func (w *walker) dir(dir string, f *os.File, ignores ignoreStack, parentIgnored 
 				if head, of, ok := statHeadAt(f, name, w.headBytes, *buf, &fast); ok {
 					e.Size, e.HeadRead = of.size, true
 					local = append(local, e)
-					w.giveHead(e, head, of)
+					if wf == nil {
+						wf = new(wholeFile)
+					}
+					w.giveHead(e, head, of, wf)
 					continue
 				}
 				// Not read: stat it by name, as the listing would have.

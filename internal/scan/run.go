@@ -201,11 +201,21 @@ func firstFrames(stack []byte) string {
 }
 
 func newFinding(pc Planned, f checks.Finding) Finding {
+	var scratch []byte
+	return newFindingBuf(pc, f, &scratch)
+}
+
+// newFindingBuf is newFinding with a buffer for the fingerprint's input,
+// kept from one finding to the next.
+func newFindingBuf(pc Planned, f checks.Finding, scratch *[]byte) Finding {
 	key := f.Key
 	if key == "" {
 		key = f.Message
 	}
-	sum := sha256.Sum256([]byte(pc.Check.ID + "\x00" + f.Path + "\x00" + key))
+	b := append((*scratch)[:0], pc.Check.ID...)
+	b = append(append(append(append(b, 0), f.Path...), 0), key...)
+	*scratch = b
+	sum := sha256.Sum256(b)
 	level := pc.Level
 	if f.Advisory {
 		level = min(level, checks.Note)
@@ -235,7 +245,7 @@ func collectFindings(plan *Plan, passes []*checks.Pass) []Finding {
 	all := make([][]checks.Finding, len(passes))
 	n := 0
 	for i, p := range passes {
-		all[i] = p.Findings()
+		all[i] = p.TakeFindings()
 		for lo := 0; lo < len(all[i]); lo += chunk {
 			hi := min(lo+chunk, len(all[i]))
 			jobs = append(jobs, job{pass: i, lo: lo, hi: hi, at: n + lo})
@@ -248,8 +258,9 @@ func collectFindings(plan *Plan, passes []*checks.Pass) []Finding {
 	for _, j := range jobs {
 		g.Go(func() error {
 			pc := plan.Checks[j.pass]
+			var scratch []byte
 			for k, f := range all[j.pass][j.lo:j.hi] {
-				out[j.at+k] = newFinding(pc, f)
+				out[j.at+k] = newFindingBuf(pc, f, &scratch)
 			}
 			return nil
 		})

@@ -107,11 +107,11 @@ func TestWalkHeadsAgree(t *testing.T) {
 		read := 0
 		ix, _, err := repo.Walk(context.Background(), wt, repo.WalkOptions{HeadBytes: 4096, Head: func(e repo.Entry, head []byte, whole repo.Whole) {
 			if e.Path == "big.c" {
-				data, err := whole(1<<20, nil)
+				data, err := whole.ReadAll(1<<20, nil)
 				if err != nil || string(data) != files["big.c"] {
 					t.Errorf("whole read of big.c: %q, %v", data, err)
 				}
-				if _, err := whole(10, nil); err == nil || !strings.Contains(err.Error(), "too large") {
+				if _, err := whole.ReadAll(10, nil); err == nil || !strings.Contains(err.Error(), "too large") {
 					t.Errorf("whole read past the limit: %v", err)
 				}
 			}
