@@ -212,10 +212,9 @@ func newFindingBuf(pc Planned, f checks.Finding, scratch *[]byte) Finding {
 	if key == "" {
 		key = f.Message
 	}
-	b := append((*scratch)[:0], pc.Check.ID...)
-	b = append(append(append(append(b, 0), f.Path...), 0), key...)
-	*scratch = b
-	sum := sha256.Sum256(b)
+	*scratch = append((*scratch)[:0], pc.Check.ID...)
+	*scratch = append(append(append(append(*scratch, 0), f.Path...), 0), key...)
+	sum := sha256.Sum256(*scratch)
 	level := pc.Level
 	if f.Advisory {
 		level = min(level, checks.Note)
