@@ -5,7 +5,6 @@ package license
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 	"sync"
 	"unicode"
@@ -87,29 +86,29 @@ const limits = `exclusive\w*|solely|customers?|clients?|subscri\w*|paying|purcha
 
 // limitWords finds them (on copyright lines, which are otherwise the
 // file's own).
-var limitWords = regexp.MustCompile(`(?i)\b(?:` + limits + `)\b`)
+var limitWords = lazy(`(?i)\b(?:` + limits + `)\b`) //nolint:gochecknoglobals // compiled on first use, immutable
 
 // strongFlags are words that, anywhere outside a licence text or inside
 // one in place of its own words, restrict or change what is granted.
-var strongFlags = regexp.MustCompile(`(?i)\b(not|non[- ]?commercial(ly)?|commercial(ly)?|unless|prohibit\w*|forbid\w*|restrict\w*|military|weapons?|evil|harm(?:s|ful|ing|ed)?|fees?|pay|paid|payment|royalt\w*|revoc\w*|revok\w*|terminat\w*|must|shall|requir\w*|sell|sold|resale|donat\w*|beer|ethical|moral|government\w*|educational|academic|research|personal|private|internal|evaluation|trial|agree\w*|consent|indemn\w*|jurisdiction|governed|laws?|` + limits + `)\b`)
+var strongFlags = lazy(`(?i)\b(not|non[- ]?commercial(ly)?|commercial(ly)?|unless|prohibit\w*|forbid\w*|restrict\w*|military|weapons?|evil|harm(?:s|ful|ing|ed)?|fees?|pay|paid|payment|royalt\w*|revoc\w*|revok\w*|terminat\w*|must|shall|requir\w*|sell|sold|resale|donat\w*|beer|ethical|moral|government\w*|educational|academic|research|personal|private|internal|evaluation|trial|agree\w*|consent|indemn\w*|jurisdiction|governed|laws?|` + limits + `)\b`) //nolint:gochecknoglobals // compiled on first use, immutable
 
 // weakFlags are words that explanatory text before or between licence
 // texts uses ("with the exception of these files", "only one of them"),
 // but that after the last text or inside one mean extra terms.
-var weakFlags = regexp.MustCompile(`(?i)\b(no|except(ed|ion|ions)?|only|provided\s+that|conditions?|permission|permitted|grant\w*|warrant\w*|liab\w*|disclaim\w*|damages|attribution|endorse\w*|advert\w*|patent\w*|trademark\w*|contract|compan(y|ies)|organi[sz]ations?|individuals?|employees?|revenue|income|users?)\b`)
+var weakFlags = lazy(`(?i)\b(no|except(ed|ion|ions)?|only|provided\s+that|conditions?|permission|permitted|grant\w*|warrant\w*|liab\w*|disclaim\w*|damages|attribution|endorse\w*|advert\w*|patent\w*|trademark\w*|contract|compan(y|ies)|organi[sz]ations?|individuals?|employees?|revenue|income|users?)\b`) //nolint:gochecknoglobals // compiled on first use, immutable
 
 // reBenignNegation is the BSD family's "The names of the contributors may
 // not be used to endorse ..." for "Neither the names ... may be used to
 // endorse": the same prohibition, which the patterns take through a
 // wildcard.
-var reBenignNegation = regexp.MustCompile(`(?i)^not\s+(?:be\s+)?used\s+to\s+endorse\b`)
+var reBenignNegation = lazy(`(?i)^not\s+(?:be\s+)?used\s+to\s+endorse\b`) //nolint:gochecknoglobals // compiled on first use, immutable
 
 // benignNegation reports a "not" at b[at:] that only restates a
 // licence's own prohibition. In a sentence that starts "Neither the
 // name ... nor ..." it is a second negation, which turns the prohibition
 // around: not benign.
 func benignNegation(b []byte, at int) bool {
-	if !reBenignNegation.Match(b[at:min(len(b), at+40)]) {
+	if !reBenignNegation.get().Match(b[at:min(len(b), at+40)]) {
 		return false
 	}
 	start := max(0, at-400)
@@ -122,11 +121,11 @@ func benignNegation(b []byte, at int) bool {
 // foreignFlags are the words that, taken by a pattern's wildcard where
 // licences have names and years, add a restriction ("this software, for
 // non-commercial use only, and associated files").
-var foreignFlags = regexp.MustCompile(`(?i)\b(not|non[- ]?commercial(ly)?|commercial(ly)?|unless|prohibit\w*|forbid\w*|restrict\w*|military|weapons?|evil|harm(?:s|ful|ing|ed)?|fees?|pay|paid|payment|royalt\w*|revoc\w*|revok\w*|terminat\w*|must|shall|sold|resale|donat\w*|beer|only|except(ed|ion|ions)?)\b`)
+var foreignFlags = lazy(`(?i)\b(not|non[- ]?commercial(ly)?|commercial(ly)?|unless|prohibit\w*|forbid\w*|restrict\w*|military|weapons?|evil|harm(?:s|ful|ing|ed)?|fees?|pay|paid|payment|royalt\w*|revoc\w*|revok\w*|terminat\w*|must|shall|sold|resale|donat\w*|beer|only|except(ed|ion|ions)?)\b`) //nolint:gochecknoglobals // compiled on first use, immutable
 
 // reUseVerb is what a restriction forbids or limits: using, copying,
 // changing, passing on, selling the work, or the licence granting it.
-var reUseVerb = regexp.MustCompile(`(?i)^(?:use[sd]?|using|sell\w*|sold|cop(?:y|ies|ied|ying)|distribut\w*|redistribut\w*|modif\w*|shar(?:e|ed|es|ing)|publish\w*|sublicens\w*|run\w*|ran|deploy\w*|install\w*|host\w*|offer\w*|provid\w*|include\w*|including|incorporat\w*|chang\w*|alter\w*|adapt\w*|commercial\w*|permit\w*|allow\w*|grant\w*|licen[cs]\w*|apply|appl(?:ies|ied)|charg\w*|rent\w*|lease\w*|lend\w*|export\w*|fork\w*|embed\w*|link\w*|train\w*|for|in|to|with|without|any|anyone|anybody|all)$`)
+var reUseVerb = lazy(`(?i)^(?:use[sd]?|using|sell\w*|sold|cop(?:y|ies|ied|ying)|distribut\w*|redistribut\w*|modif\w*|shar(?:e|ed|es|ing)|publish\w*|sublicens\w*|run\w*|ran|deploy\w*|install\w*|host\w*|offer\w*|provid\w*|include\w*|including|incorporat\w*|chang\w*|alter\w*|adapt\w*|commercial\w*|permit\w*|allow\w*|grant\w*|licen[cs]\w*|apply|appl(?:ies|ied)|charg\w*|rent\w*|lease\w*|lend\w*|export\w*|fork\w*|embed\w*|link\w*|train\w*|for|in|to|with|without|any|anyone|anybody|all)$`) //nolint:gochecknoglobals // compiled on first use, immutable
 
 // negatesUse reports a "not" followed, within four words, by a word of
 // use or permission (or a preposition that could start a restriction:
@@ -137,7 +136,7 @@ func negatesUse(after string) bool {
 		if i >= 4 {
 			break
 		}
-		if reUseVerb.MatchString(w) {
+		if reUseVerb.get().MatchString(w) {
 			return true
 		}
 	}
@@ -147,17 +146,17 @@ func negatesUse(after string) bool {
 // pathToken is a run of characters joined by slashes: a file or
 // directory named in the text ("Files other than internal/golang/*
 // licensed under:", "Files: s2/cmd/internal/readahead/*").
-var pathToken = regexp.MustCompile(`[\w.-]*(?:/[\w.*-]*)+`)
+var pathToken = lazy(`[\w.-]*(?:/[\w.*-]*)+`) //nolint:gochecknoglobals // compiled on first use, immutable
 
 // pathExt is a file name's extension at the end of a path.
-var pathExt = regexp.MustCompile(`\.[A-Za-z0-9]{1,5}$`)
+var pathExt = lazy(`\.[A-Za-z0-9]{1,5}$`) //nolint:gochecknoglobals // compiled on first use, immutable
 
 // blankPath blanks a path token that is plainly a path (a glob, a
 // directory with its slash, a file with its extension), so that the
 // names of its directories ("internal") are not read as terms; other
 // slashed words ("commercial/military") are kept.
 func blankPath(tok string) string {
-	if strings.Contains(tok, "*") || strings.HasSuffix(tok, "/") || pathExt.MatchString(tok) {
+	if strings.Contains(tok, "*") || strings.HasSuffix(tok, "/") || pathExt.get().MatchString(tok) {
 		return " "
 	}
 	return tok
@@ -178,14 +177,14 @@ func flagsIn(s string, weak, scopeNot bool) string {
 	if len(s) > 16<<10 {
 		s = s[:16<<10] // enough to find and quote a flag; the rest changes nothing
 	}
-	if !strongFlags.MatchString(s) && (!weak || !weakFlags.MatchString(s)) {
+	if !strongFlags.get().MatchString(s) && (!weak || !weakFlags.get().MatchString(s)) {
 		return ""
 	}
 	for _, n := range names {
-		s = n.re.ReplaceAllString(s, " ")
+		s = n.re.get().ReplaceAllString(s, " ")
 	}
-	s = pathToken.ReplaceAllStringFunc(s, blankPath)
-	for _, loc := range strongFlags.FindAllStringIndex(s, -1) {
+	s = pathToken.get().ReplaceAllStringFunc(s, blankPath)
+	for _, loc := range strongFlags.get().FindAllStringIndex(s, -1) {
 		f := s[loc[0]:loc[1]]
 		if scopeNot && strings.EqualFold(f, "not") && !negatesUse(s[loc[1]:]) {
 			continue
@@ -193,7 +192,7 @@ func flagsIn(s string, weak, scopeNot bool) string {
 		return "\"" + f + "\" in " + snippet(around(s, f))
 	}
 	if weak {
-		if f := weakFlags.FindString(s); f != "" {
+		if f := weakFlags.get().FindString(s); f != "" {
 			return "\"" + f + "\" in " + snippet(around(s, f))
 		}
 	}
@@ -313,7 +312,7 @@ func analyse(t *text, s matcher) *analysis {
 		// own, unless it restricts ("Copyright 2026 X. Not for commercial
 		// use.").
 		copyrightish := copyrightLine || prevCopyright && len(ws) <= 8 && len(line) > 0 && (line[0] == ' ' || line[0] == '\t')
-		benign := copyrightish && !foreignFlags.Match(line) && !limitWords.Match(line) || isTitle(line) || onlyLinks(line) ||
+		benign := copyrightish && !foreignFlags.get().Match(line) && !limitWords.get().Match(line) || isTitle(line) || onlyLinks(line) ||
 			len(a.ids) > 0 && ownName(line, a.ids)
 		if copyrightLine {
 			prevCopyright = true
@@ -348,15 +347,15 @@ func analyse(t *text, s matcher) *analysis {
 	if j := strings.Join(onCopyright, " "); a.flag == "" {
 		// A copyright line the match took that restricts ("Copyright 2026
 		// Acme. Licensed to Acme customers exclusively.").
-		if f := foreignFlags.FindString(j); f != "" {
+		if f := foreignFlags.get().FindString(j); f != "" {
 			a.flag = "\"" + f + "\" on a copyright line (" + snippet(around(j, f)) + ")"
-		} else if f := limitWords.FindString(j); f != "" {
+		} else if f := limitWords.get().FindString(j); f != "" {
 			a.flag = "\"" + f + "\" on a copyright line (" + snippet(around(j, f)) + ")"
 		}
 	}
 	if len(foreign) > 0 {
 		fj := strings.Join(foreign, " ")
-		if f := foreignFlags.FindString(fj); f != "" {
+		if f := foreignFlags.get().FindString(fj); f != "" {
 			a.flag, a.leadFlag = "\""+f+"\" inside the licence text ("+snippet(around(fj, f))+")", false
 		} else if len(foreign) > maxForeign {
 			a.flag, a.leadFlag = "words foreign to the licence inside its text ("+snippet(fj)+")", false
@@ -402,7 +401,7 @@ func gnuAppendix(b []byte, ms []licensecheck.Match) ([2]int, string) {
 			continue
 		}
 		end := min(len(b), start+6000)
-		if loc := reAppendixEnd.FindIndex(b[start:end]); loc != nil {
+		if loc := reAppendixEnd.get().FindIndex(b[start:end]); loc != nil {
 			stop := start + loc[1]
 			if j := bytes.Index(b[stop:], []byte("\n\n")); j >= 0 {
 				stop += j
@@ -446,9 +445,9 @@ func appendixChange(id string, words []string) string {
 		runs = append(runs, strings.Join(run, " "))
 	}
 	for _, r := range runs {
-		f := strongFlags.FindString(r)
+		f := strongFlags.get().FindString(r)
 		if f == "" {
-			f = foreignFlags.FindString(r)
+			f = foreignFlags.get().FindString(r)
 		}
 		if f != "" {
 			return "\"" + f + "\" added to the \"How to Apply\" appendix of the " + id + " text (" + snippet(around(r, f)) + ")"
@@ -496,9 +495,9 @@ func appendixWords(id string) []string {
 
 // reAppendixEnd finds the last sentence of the GNU appendices, wherever
 // the lines break.
-var reAppendixEnd = regexp.MustCompile(`(?i)why-not-lgpl|instead\s+of\s+this\s+license|that's\s+all\s+there\s+is\s+to\s+it|how\s+to\s+apply\s+and\s+follow\s+the\s+gnu\s+agpl`)
+var reAppendixEnd = lazy(`(?i)why-not-lgpl|instead\s+of\s+this\s+license|that's\s+all\s+there\s+is\s+to\s+it|how\s+to\s+apply\s+and\s+follow\s+the\s+gnu\s+agpl`) //nolint:gochecknoglobals // compiled on first use, immutable
 
-var reCCNotice = regexp.MustCompile(`(?i)creative\s+commons\s+corporation\s+\(\W?creative\s+commons\W?\)\s+is\s+not\s+a\s+law\s+firm`)
+var reCCNotice = lazy(`(?i)creative\s+commons\s+corporation\s+\(\W?creative\s+commons\W?\)\s+is\s+not\s+a\s+law\s+firm`) //nolint:gochecknoglobals // compiled on first use, immutable
 
 // ownPreambles finds text that licensecheck counted into a match although
 // it is the file's own: the scanner moves a match's start back to a
@@ -559,7 +558,7 @@ func ccPreamble(b []byte, ms []licensecheck.Match) [][2]int {
 			continue
 		}
 		from := max(0, m.Start-6000)
-		loc := reCCNotice.FindIndex(b[from:m.Start])
+		loc := reCCNotice.get().FindIndex(b[from:m.Start])
 		if loc == nil {
 			continue
 		}
@@ -632,9 +631,9 @@ func isNumber(w string) bool {
 }
 
 var (
-	reCopyright = regexp.MustCompile(`(?i)^[\s#*>/;|-]*(?:portions\s+)?(?:copyright\b|©|\(c\)\s*\d|spdx-filecopyrighttext\b)|all rights reserved`)
-	reSPDXTag   = regexp.MustCompile(`(?i)spdx-license-identifier\s*:\s*(.+)$`)
-	reLinks     = regexp.MustCompile(`(?i)<?(?:https?://|www\.)\S+>?|<?[\w.+-]+@[\w-]+\.[\w.-]+>?`)
+	reCopyright = lazy(`(?i)^[\s#*>/;|-]*(?:portions\s+)?(?:copyright\b|©|\(c\)\s*\d|spdx-filecopyrighttext\b)|all rights reserved`) //nolint:gochecknoglobals // compiled on first use, immutable
+	reSPDXTag   = lazy(`(?i)spdx-license-identifier\s*:\s*(.+)$`)                                                                    //nolint:gochecknoglobals // compiled on first use, immutable
+	reLinks     = lazy(`(?i)<?(?:https?://|www\.)\S+>?|<?[\w.+-]+@[\w-]+\.[\w.-]+>?`)                                                //nolint:gochecknoglobals // compiled on first use, immutable
 )
 
 func isCopyright(line []byte) bool {
@@ -643,7 +642,7 @@ func isCopyright(line []byte) bool {
 		!containsFold(line, "copyright") && !containsFold(line, "rights reserved") {
 		return false
 	}
-	return reCopyright.Match(line)
+	return reCopyright.get().Match(line)
 }
 
 // containsFold reports whether b contains the lower-case ASCII word w in
@@ -668,7 +667,7 @@ func spdxTag(line []byte) (string, bool) {
 	if !containsFold(line, "spdx-license-identifier") {
 		return "", false
 	}
-	m := reSPDXTag.FindSubmatch(line)
+	m := reSPDXTag.get().FindSubmatch(line)
 	if m == nil {
 		return "", false
 	}
@@ -679,7 +678,7 @@ func onlyLinks(line []byte) bool {
 	if !bytes.Contains(line, []byte("://")) && !bytes.Contains(line, []byte("www.")) && !bytes.Contains(line, []byte("@")) {
 		return false
 	}
-	rest := reLinks.ReplaceAll(line, nil)
+	rest := reLinks.get().ReplaceAll(line, nil)
 	return len(lineWords(rest, 0)) == 0
 }
 

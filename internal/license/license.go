@@ -309,7 +309,7 @@ func (c *classified) readStatement(b []byte) {
 	if len(ids) == 0 {
 		return
 	}
-	if f := flagIn(reGNUOption.ReplaceAllString(s, " "), false); f != "" {
+	if f := flagIn(reGNUOption.get().ReplaceAllString(s, " "), false); f != "" {
 		c.Note = "statement naming " + strings.Join(ids, ", ") + " with other terms: " + f + "; not identified"
 		return
 	}

@@ -6,7 +6,6 @@ package license
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -1145,7 +1144,7 @@ func (s *lreScanner) bounded(b []byte) (scanResult, bool) {
 			if ws[j].w != "http" {
 				continue
 			}
-			loc := reURLScan.FindStringIndex(text[ws[j].lo:])
+			loc := reURLScan.get().FindStringIndex(text[ws[j].lo:])
 			if loc == nil {
 				continue
 			}
@@ -1258,7 +1257,7 @@ func explainWild(b []byte, cov licensecheck.Coverage) scanResult {
 }
 
 // reURLScan is a URL as licensecheck recognises licence URLs.
-var reURLScan = regexp.MustCompile(`^(?i)https?://[-a-z0-9_.]+\.(org|com)(/[-a-z0-9_.#?=]+)+/?`)
+var reURLScan = lazy(`^(?i)https?://[-a-z0-9_.]+\.(org|com)(/[-a-z0-9_.#?=]+)+/?`) //nolint:gochecknoglobals // compiled on first use, immutable
 
 // licenceURL looks a URL up among the known licence URLs: without scheme,
 // trailing slash and Creative Commons' /legalcode, in lower case, or one

@@ -4,7 +4,6 @@
 package license
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -27,22 +26,22 @@ func manifestKind(name string) string {
 const maxLicenseList = 1000
 
 var (
-	reJSONLicense  = regexp.MustCompile(`"license"\s*:\s*"([^"]{1,200})"`)
-	reJSONLicObj   = regexp.MustCompile(`"license"\s*:\s*\{[^}]*?"type"\s*:\s*"([^"]{1,200})"`)
-	reJSONLicList  = regexp.MustCompile(`"licen[cs]es?"\s*:\s*\[([^\]]*)\]`)
-	reJSONType     = regexp.MustCompile(`"type"\s*:\s*"([^"]{1,200})"`)
-	reJSONString   = regexp.MustCompile(`"([^"]{1,200})"`)
-	reTOMLLicense  = regexp.MustCompile(`(?m)^\s*license\s*=\s*(?:"([^"]{1,200})"|'([^']{1,200})')`)
-	reTOMLLicText  = regexp.MustCompile(`(?m)^\s*license\s*=\s*\{\s*text\s*=\s*"([^"]{1,200})"`)
-	reClassifier   = regexp.MustCompile(`License\s*::\s*(?:OSI Approved\s*::\s*)?([^"'\n]{1,100})`)
-	reCfgLicense   = regexp.MustCompile(`(?m)^\s*license\s*=\s*(.{1,200})$`)
-	reGemLicense   = regexp.MustCompile(`\.licen[cs]es?\s*=\s*\[?\s*((?:['"][^'"]{1,100}['"]\s*,?\s*)+)\]?`)
-	reQuoted       = regexp.MustCompile(`['"]([^'"]{1,100})['"]`)
-	rePomLicenses  = regexp.MustCompile(`(?s)<licenses>(.*?)</licenses>`)
-	rePomName      = regexp.MustCompile(`(?s)<name>\s*(.{1,200}?)\s*</name>`)
-	reYAMLLicense  = regexp.MustCompile(`(?m)^\s*license:\s*['"]?([^'"\n#]{1,200})`)
-	reDescLicense  = regexp.MustCompile(`(?m)^License:\s*(.{1,200})$`)
-	reDescLaterVer = regexp.MustCompile(`\(\s*>=\s*(\d(?:\.\d)?)\s*\)`)
+	reJSONLicense  = lazy(`"license"\s*:\s*"([^"]{1,200})"`)                                   //nolint:gochecknoglobals // compiled on first use, immutable
+	reJSONLicObj   = lazy(`"license"\s*:\s*\{[^}]*?"type"\s*:\s*"([^"]{1,200})"`)              //nolint:gochecknoglobals // compiled on first use, immutable
+	reJSONLicList  = lazy(`"licen[cs]es?"\s*:\s*\[([^\]]*)\]`)                                 //nolint:gochecknoglobals // compiled on first use, immutable
+	reJSONType     = lazy(`"type"\s*:\s*"([^"]{1,200})"`)                                      //nolint:gochecknoglobals // compiled on first use, immutable
+	reJSONString   = lazy(`"([^"]{1,200})"`)                                                   //nolint:gochecknoglobals // compiled on first use, immutable
+	reTOMLLicense  = lazy(`(?m)^\s*license\s*=\s*(?:"([^"]{1,200})"|'([^']{1,200})')`)         //nolint:gochecknoglobals // compiled on first use, immutable
+	reTOMLLicText  = lazy(`(?m)^\s*license\s*=\s*\{\s*text\s*=\s*"([^"]{1,200})"`)             //nolint:gochecknoglobals // compiled on first use, immutable
+	reClassifier   = lazy(`License\s*::\s*(?:OSI Approved\s*::\s*)?([^"'\n]{1,100})`)          //nolint:gochecknoglobals // compiled on first use, immutable
+	reCfgLicense   = lazy(`(?m)^\s*license\s*=\s*(.{1,200})$`)                                 //nolint:gochecknoglobals // compiled on first use, immutable
+	reGemLicense   = lazy(`\.licen[cs]es?\s*=\s*\[?\s*((?:['"][^'"]{1,100}['"]\s*,?\s*)+)\]?`) //nolint:gochecknoglobals // compiled on first use, immutable
+	reQuoted       = lazy(`['"]([^'"]{1,100})['"]`)                                            //nolint:gochecknoglobals // compiled on first use, immutable
+	rePomLicenses  = lazy(`(?s)<licenses>(.*?)</licenses>`)                                    //nolint:gochecknoglobals // compiled on first use, immutable
+	rePomName      = lazy(`(?s)<name>\s*(.{1,200}?)\s*</name>`)                                //nolint:gochecknoglobals // compiled on first use, immutable
+	reYAMLLicense  = lazy(`(?m)^\s*license:\s*['"]?([^'"\n#]{1,200})`)                         //nolint:gochecknoglobals // compiled on first use, immutable
+	reDescLicense  = lazy(`(?m)^License:\s*(.{1,200})$`)                                       //nolint:gochecknoglobals // compiled on first use, immutable
+	reDescLaterVer = lazy(`\(\s*>=\s*(\d(?:\.\d)?)\s*\)`)                                      //nolint:gochecknoglobals // compiled on first use, immutable
 )
 
 // manifestLicences returns the licence values a manifest states, as
@@ -61,40 +60,40 @@ func manifestLicences(kind, s string) []string {
 	}
 	switch kind {
 	case "package.json", "composer.json":
-		add(reJSONLicense.FindAllStringSubmatch(s, 1))
-		add(reJSONLicObj.FindAllStringSubmatch(s, 1))
-		if m := reJSONLicList.FindStringSubmatch(s); m != nil && len(m[1]) <= maxLicenseList {
-			if ts := reJSONType.FindAllStringSubmatch(m[1], -1); len(ts) > 0 {
+		add(reJSONLicense.get().FindAllStringSubmatch(s, 1))
+		add(reJSONLicObj.get().FindAllStringSubmatch(s, 1))
+		if m := reJSONLicList.get().FindStringSubmatch(s); m != nil && len(m[1]) <= maxLicenseList {
+			if ts := reJSONType.get().FindAllStringSubmatch(m[1], -1); len(ts) > 0 {
 				add(ts)
 			} else {
-				add(reJSONString.FindAllStringSubmatch(m[1], -1))
+				add(reJSONString.get().FindAllStringSubmatch(m[1], -1))
 			}
 		}
 	case "cargo.toml", "pyproject.toml":
-		add(reTOMLLicense.FindAllStringSubmatch(s, 1))
-		add(reTOMLLicText.FindAllStringSubmatch(s, 1))
+		add(reTOMLLicense.get().FindAllStringSubmatch(s, 1))
+		add(reTOMLLicText.get().FindAllStringSubmatch(s, 1))
 		if len(out) == 0 && kind == "pyproject.toml" {
-			add(reClassifier.FindAllStringSubmatch(s, -1))
+			add(reClassifier.get().FindAllStringSubmatch(s, -1))
 		}
 	case "setup.cfg":
-		add(reCfgLicense.FindAllStringSubmatch(s, 1))
+		add(reCfgLicense.get().FindAllStringSubmatch(s, 1))
 		if len(out) == 0 {
-			add(reClassifier.FindAllStringSubmatch(s, -1))
+			add(reClassifier.get().FindAllStringSubmatch(s, -1))
 		}
 	case "gemspec":
-		if m := reGemLicense.FindStringSubmatch(s); m != nil {
-			add(reQuoted.FindAllStringSubmatch(m[1], -1))
+		if m := reGemLicense.get().FindStringSubmatch(s); m != nil {
+			add(reQuoted.get().FindAllStringSubmatch(m[1], -1))
 		}
 	case "pom.xml":
-		if m := rePomLicenses.FindStringSubmatch(s); m != nil && len(m[1]) <= maxLicenseList {
-			add(rePomName.FindAllStringSubmatch(m[1], -1))
+		if m := rePomLicenses.get().FindStringSubmatch(s); m != nil && len(m[1]) <= maxLicenseList {
+			add(rePomName.get().FindAllStringSubmatch(m[1], -1))
 		}
 	case "publiccode.yml", "publiccode.yaml":
-		add(reYAMLLicense.FindAllStringSubmatch(s, 1))
+		add(reYAMLLicense.get().FindAllStringSubmatch(s, 1))
 	case "description":
-		for _, m := range reDescLicense.FindAllStringSubmatch(s, 1) {
+		for _, m := range reDescLicense.get().FindAllStringSubmatch(s, 1) {
 			// R writes "GPL (>= 2)" for "version 2 or later".
-			out = append(out, reDescLaterVer.ReplaceAllString(m[1], "v$1 or later"))
+			out = append(out, reDescLaterVer.get().ReplaceAllString(m[1], "v$1 or later"))
 		}
 	}
 	return out

@@ -6,7 +6,6 @@ package license
 import (
 	"bytes"
 	"path"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -68,32 +67,32 @@ func (p *project) readmeText() (string, string) {
 }
 
 var (
-	reATX      = regexp.MustCompile(`^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$`)
-	reADoc     = regexp.MustCompile(`^(={1,6})\s+(.*?)\s*$`)
-	reUnderl   = regexp.MustCompile(`^\s*(?:={3,}|-{3,}|~{3,}|\^{3,}|\*{3,}|\+{3,}|#{3,})\s*$`)
-	reBoldHead = regexp.MustCompile(`^\s*\*\*([^*]{1,60})\*\*:?\s*$`)
-	reLicHead  = regexp.MustCompile(`(?i)licen[cs]|copying|copyright|legal`)
-	reLicLine  = regexp.MustCompile(`(?i)licen[cs]|released under|under the terms`)
-	reBadge    = regexp.MustCompile(`(?i)shields\.io/badge/licen[cs]e-([^?)\s"']+?)-[a-z0-9]+(?:\.svg)?[?)\s"']`)
+	reATX      = lazy(`^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$`)                                          //nolint:gochecknoglobals // compiled on first use, immutable
+	reADoc     = lazy(`^(={1,6})\s+(.*?)\s*$`)                                                      //nolint:gochecknoglobals // compiled on first use, immutable
+	reUnderl   = lazy(`^\s*(?:={3,}|-{3,}|~{3,}|\^{3,}|\*{3,}|\+{3,}|#{3,})\s*$`)                   //nolint:gochecknoglobals // compiled on first use, immutable
+	reBoldHead = lazy(`^\s*\*\*([^*]{1,60})\*\*:?\s*$`)                                             //nolint:gochecknoglobals // compiled on first use, immutable
+	reLicHead  = lazy(`(?i)licen[cs]|copying|copyright|legal`)                                      //nolint:gochecknoglobals // compiled on first use, immutable
+	reLicLine  = lazy(`(?i)licen[cs]|released under|under the terms`)                               //nolint:gochecknoglobals // compiled on first use, immutable
+	reBadge    = lazy(`(?i)shields\.io/badge/licen[cs]e-([^?)\s"']+?)-[a-z0-9]+(?:\.svg)?[?)\s"']`) //nolint:gochecknoglobals // compiled on first use, immutable
 )
 
 // heading reads line i of lines as a heading: its level (1 highest) and
 // text; level 0 when it is none.
 func heading(lines []string, i int) (int, string) {
 	l := lines[i]
-	if m := reATX.FindStringSubmatch(l); m != nil {
+	if m := reATX.get().FindStringSubmatch(l); m != nil {
 		return len(m[1]), m[2]
 	}
-	if m := reADoc.FindStringSubmatch(l); m != nil && len(m[2]) > 0 {
+	if m := reADoc.get().FindStringSubmatch(l); m != nil && len(m[2]) > 0 {
 		return len(m[1]), m[2]
 	}
-	if strings.TrimSpace(l) != "" && i+1 < len(lines) && reUnderl.MatchString(lines[i+1]) && !reUnderl.MatchString(l) {
+	if strings.TrimSpace(l) != "" && i+1 < len(lines) && reUnderl.get().MatchString(lines[i+1]) && !reUnderl.get().MatchString(l) {
 		if strings.TrimSpace(lines[i+1])[0] == '=' {
 			return 1, strings.TrimSpace(l)
 		}
 		return 2, strings.TrimSpace(l)
 	}
-	if m := reBoldHead.FindStringSubmatch(l); m != nil {
+	if m := reBoldHead.get().FindStringSubmatch(l); m != nil {
 		return 6, m[1]
 	}
 	return 0, ""
@@ -108,7 +107,7 @@ func licenceSection(readme string) string {
 	var b strings.Builder
 	for i := 0; i < len(lines) && b.Len() < 8192; i++ {
 		level, title := heading(lines, i)
-		if level == 0 || !reLicHead.MatchString(title) {
+		if level == 0 || !reLicHead.get().MatchString(title) {
 			continue
 		}
 		for j := i + 1; j < len(lines) && b.Len() < 8192; j++ {
@@ -116,7 +115,7 @@ func licenceSection(readme string) string {
 				i = j - 1
 				break
 			}
-			if !reUnderl.MatchString(lines[j]) {
+			if !reUnderl.get().MatchString(lines[j]) {
 				b.WriteString(lines[j])
 				b.WriteByte('\n')
 			}
@@ -124,13 +123,13 @@ func licenceSection(readme string) string {
 	}
 	if b.Len() == 0 {
 		for _, l := range lines {
-			if reLicLine.MatchString(l) && b.Len() < 4096 {
+			if reLicLine.get().MatchString(l) && b.Len() < 4096 {
 				b.WriteString(l)
 				b.WriteByte('\n')
 			}
 		}
 	}
-	for _, m := range reBadge.FindAllStringSubmatch(readme, 4) {
+	for _, m := range reBadge.get().FindAllStringSubmatch(readme, 4) {
 		v := strings.NewReplacer("--", "-", "%20", " ", "_", " ", "%2B", "+", "%2b", "+").Replace(m[1])
 		b.WriteString("License: " + v + "\n")
 	}
@@ -396,7 +395,7 @@ func (p *project) readmeSignal() (File, bool) {
 		return File{}, false
 	}
 	f := File{Path: name, Source: SourceReadme, Expression: NoAssertion, Confidence: readmeConfidence}
-	if m := reSPDXTag.FindStringSubmatch(sec); m != nil {
+	if m := reSPDXTag.get().FindStringSubmatch(sec); m != nil {
 		if d := declared(m[1]); d != "" {
 			f.Expression, f.Note = d, "SPDX tag in the README"
 			return f, true

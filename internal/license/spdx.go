@@ -5,7 +5,6 @@ package license
 
 import (
 	"bytes"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -83,11 +82,11 @@ func splitGNU(id string) (string, string) {
 }
 
 var (
-	reSPDXGNU = regexp.MustCompile(`(?i)\b(a|l)?(gpl|gfdl)-(\d\.\d)(-or-later|\+|-only)`)
-	reAbbrGNU = regexp.MustCompile(`(?i)\b(a|l)?gpl\s?v?(\d)(?:\.(\d))?(\+|\s*,?\s*or\s*(?:any\s+)?later|\s*-?\s*only\b)`)
-	reProse   = regexp.MustCompile(`(?i)((?:affero|lesser|library|free documentation)?\s*general public licen[cs]e|free documentation licen[cs]e|\b[al]?gpl\b)[^.;]{0,240}?\bversion\s+(\d)(?:\.(\d))?`)
-	reLater   = regexp.MustCompile(`(?i)^[^.;]{0,80}?\bor\s+(?:\(at your option\)\s+|at your option\s+)?(?:any\s+)?later(?:\s+version)?\b`)
-	reOnly    = regexp.MustCompile(`(?i)^[^.;(]{0,40}?\bonly\b`)
+	reSPDXGNU = lazy(`(?i)\b(a|l)?(gpl|gfdl)-(\d\.\d)(-or-later|\+|-only)`)                                                                                                                //nolint:gochecknoglobals // compiled on first use, immutable
+	reAbbrGNU = lazy(`(?i)\b(a|l)?gpl\s?v?(\d)(?:\.(\d))?(\+|\s*,?\s*or\s*(?:any\s+)?later|\s*-?\s*only\b)`)                                                                               //nolint:gochecknoglobals // compiled on first use, immutable
+	reProse   = lazy(`(?i)((?:affero|lesser|library|free documentation)?\s*general public licen[cs]e|free documentation licen[cs]e|\b[al]?gpl\b)[^.;]{0,240}?\bversion\s+(\d)(?:\.(\d))?`) //nolint:gochecknoglobals // compiled on first use, immutable
+	reLater   = lazy(`(?i)^[^.;]{0,80}?\bor\s+(?:\(at your option\)\s+|at your option\s+)?(?:any\s+)?later(?:\s+version)?\b`)                                                              //nolint:gochecknoglobals // compiled on first use, immutable
+	reOnly    = lazy(`(?i)^[^.;(]{0,40}?\bonly\b`)                                                                                                                                         //nolint:gochecknoglobals // compiled on first use, immutable
 )
 
 // scanEvidence reads GNU version statements in prose: SPDX ids with a
@@ -165,11 +164,11 @@ func evidenceWindows(s string) [][2]int {
 
 // scanWindow reads the evidence in one window of a text.
 func scanWindow(s, where string, e evidence) {
-	for _, m := range reSPDXGNU.FindAllStringSubmatch(s, -1) {
+	for _, m := range reSPDXGNU.get().FindAllStringSubmatch(s, -1) {
 		fam := strings.ToUpper(m[1] + m[2])
 		e.noteID(fam+"-"+m[3]+suffixOf(m[4]), where)
 	}
-	for _, m := range reAbbrGNU.FindAllStringSubmatch(s, -1) {
+	for _, m := range reAbbrGNU.get().FindAllStringSubmatch(s, -1) {
 		minor := m[3]
 		if minor == "" {
 			minor = "0"
@@ -177,7 +176,7 @@ func scanWindow(s, where string, e evidence) {
 		fam := strings.ToUpper(m[1]) + "GPL"
 		e.noteID(fam+"-"+m[2]+"."+minor+suffixOf(m[4]), where)
 	}
-	for _, loc := range reProse.FindAllStringSubmatchIndex(s, -1) {
+	for _, loc := range reProse.get().FindAllStringSubmatchIndex(s, -1) {
 		name := strings.ToLower(s[loc[2]:loc[3]])
 		major := s[loc[4]:loc[5]]
 		minor := "0"
@@ -199,9 +198,9 @@ func scanWindow(s, where string, e evidence) {
 		rest := s[loc[1]:]
 		bare := fam + "-" + major + "." + minor
 		switch {
-		case reLater.MatchString(rest):
+		case reLater.get().MatchString(rest):
 			e.noteID(bare+"-or-later", where)
-		case reOnly.MatchString(rest):
+		case reOnly.get().MatchString(rest):
 			e.noteID(bare+"-only", where)
 		}
 	}
@@ -350,32 +349,32 @@ func declared(s string) string {
 
 // A licenceName recognises a licence named in prose.
 type licenceName struct {
-	re *regexp.Regexp
+	re *lazyRE
 	id string // "" when the id is built from the match (GNU family)
 }
 
 // names are matched in order; a span claimed by one is not read again, so
 // "BSD 3-Clause" is not also read as "BSD".
 var names = []licenceName{ //nolint:gochecknoglobals // immutable table
-	{regexp.MustCompile(`(?i)\bapache(?:\s+software)?(?:\s+licen[cs]e)?,?\s*(?:version\s*|v\.?\s*)?2(?:\.0)?\b|\bASL\s*v?2(?:\.0)?\b`), "Apache-2.0"},
-	{regexp.MustCompile(`(?i)\bMIT[- ]0\b|\bMIT No Attribution\b`), "MIT-0"},
-	{regexp.MustCompile(`\bMIT\b|(?i)\bthe\s+mit\s+licen[cs]e\b|\bExpat\s+licen[cs]e\b`), "MIT"},
-	{regexp.MustCompile(`(?i)\b0BSD\b|\bzero[- ]clause\s+BSD\b|\bBSD[- ]zero[- ]clause\b`), "0BSD"},
-	{regexp.MustCompile(`(?i)\bBSD[- ]?3[- ]?clause\b|\b3[- ]clause\s+BSD\b|\b(?:new|modified|revised)\s+BSD\b|\bBSD[- ]new\b`), "BSD-3-Clause"},
-	{regexp.MustCompile(`(?i)\bBSD[- ]?2[- ]?clause\b|\b2[- ]clause\s+BSD\b|\bsimplified\s+BSD\b|\bFreeBSD\s+licen[cs]e\b`), "BSD-2-Clause"},
-	{regexp.MustCompile(`\bISC\b`), "ISC"},
-	{regexp.MustCompile(`(?i)\bmozilla\s+public\s+licen[cs]e,?\s*(?:v(?:ersion)?\.?\s*)?2(?:\.0)?\b|\bMPL[- ]?v?2(?:\.0)?\b`), "MPL-2.0"},
-	{regexp.MustCompile(`(?i)\beclipse\s+public\s+licen[cs]e,?\s*(?:v(?:ersion)?\.?\s*|-\s*v\s*)?2(?:\.0)?\b|\bEPL[- ]?v?2(?:\.0)?\b`), "EPL-2.0"},
-	{regexp.MustCompile(`(?i)\beclipse\s+public\s+licen[cs]e,?\s*(?:v(?:ersion)?\.?\s*|-\s*v\s*)?1(?:\.0)?\b|\bEPL[- ]?v?1(?:\.0)?\b`), "EPL-1.0"},
-	{regexp.MustCompile(`(?i)\bthe\s+unlicen[cs]e\b|\bUnlicense\b`), "Unlicense"},
-	{regexp.MustCompile(`(?i)\bCC0(?:[- ]1\.0)?\b|\bcreative\s+commons\s+zero\b`), "CC0-1.0"},
-	{regexp.MustCompile(`(?i)\bCC[- ]BY[- ]SA[- ]4\.0\b|\bcreative\s+commons\s+attribution[- ]share\s?alike\s+4\.0\b`), "CC-BY-SA-4.0"},
-	{regexp.MustCompile(`(?i)\bCC[- ]BY[- ]4\.0\b|\bcreative\s+commons\s+attribution\s+4\.0\b`), "CC-BY-4.0"},
-	{regexp.MustCompile(`(?i)\bboost\s+software\s+licen[cs]e\b|\bBSL-1\.0\b`), "BSL-1.0"},
-	{regexp.MustCompile(`(?i)\bzlib\s+licen[cs]e\b`), "Zlib"},
-	{regexp.MustCompile(`(?i)\bEUPL[- ]?v?1\.2\b|\beuropean\s+union\s+public\s+licen[cs]e,?\s*(?:v(?:ersion)?\.?\s*)?1\.2\b`), "EUPL-1.2"},
-	{regexp.MustCompile(`(?i)\bWTFPL\b`), "WTFPL"},
-	{regexp.MustCompile(`(?i)\b(?:(?:gnu\s+)?(?:affero|lesser|library)?\s*general\s+public\s+licen[cs]e|[al]?gpl)(?:\s*,?\s*(?:v(?:ersion)?\.?\s*|-)?|[^.;]{0,160}?\bversion\s+)([123])(?:\.([01]))?`), ""},
+	{lazy(`(?i)\bapache(?:\s+software)?(?:\s+licen[cs]e)?,?\s*(?:version\s*|v\.?\s*)?2(?:\.0)?\b|\bASL\s*v?2(?:\.0)?\b`), "Apache-2.0"},
+	{lazy(`(?i)\bMIT[- ]0\b|\bMIT No Attribution\b`), "MIT-0"},
+	{lazy(`\bMIT\b|(?i)\bthe\s+mit\s+licen[cs]e\b|\bExpat\s+licen[cs]e\b`), "MIT"},
+	{lazy(`(?i)\b0BSD\b|\bzero[- ]clause\s+BSD\b|\bBSD[- ]zero[- ]clause\b`), "0BSD"},
+	{lazy(`(?i)\bBSD[- ]?3[- ]?clause\b|\b3[- ]clause\s+BSD\b|\b(?:new|modified|revised)\s+BSD\b|\bBSD[- ]new\b`), "BSD-3-Clause"},
+	{lazy(`(?i)\bBSD[- ]?2[- ]?clause\b|\b2[- ]clause\s+BSD\b|\bsimplified\s+BSD\b|\bFreeBSD\s+licen[cs]e\b`), "BSD-2-Clause"},
+	{lazy(`\bISC\b`), "ISC"},
+	{lazy(`(?i)\bmozilla\s+public\s+licen[cs]e,?\s*(?:v(?:ersion)?\.?\s*)?2(?:\.0)?\b|\bMPL[- ]?v?2(?:\.0)?\b`), "MPL-2.0"},
+	{lazy(`(?i)\beclipse\s+public\s+licen[cs]e,?\s*(?:v(?:ersion)?\.?\s*|-\s*v\s*)?2(?:\.0)?\b|\bEPL[- ]?v?2(?:\.0)?\b`), "EPL-2.0"},
+	{lazy(`(?i)\beclipse\s+public\s+licen[cs]e,?\s*(?:v(?:ersion)?\.?\s*|-\s*v\s*)?1(?:\.0)?\b|\bEPL[- ]?v?1(?:\.0)?\b`), "EPL-1.0"},
+	{lazy(`(?i)\bthe\s+unlicen[cs]e\b|\bUnlicense\b`), "Unlicense"},
+	{lazy(`(?i)\bCC0(?:[- ]1\.0)?\b|\bcreative\s+commons\s+zero\b`), "CC0-1.0"},
+	{lazy(`(?i)\bCC[- ]BY[- ]SA[- ]4\.0\b|\bcreative\s+commons\s+attribution[- ]share\s?alike\s+4\.0\b`), "CC-BY-SA-4.0"},
+	{lazy(`(?i)\bCC[- ]BY[- ]4\.0\b|\bcreative\s+commons\s+attribution\s+4\.0\b`), "CC-BY-4.0"},
+	{lazy(`(?i)\bboost\s+software\s+licen[cs]e\b|\bBSL-1\.0\b`), "BSL-1.0"},
+	{lazy(`(?i)\bzlib\s+licen[cs]e\b`), "Zlib"},
+	{lazy(`(?i)\bEUPL[- ]?v?1\.2\b|\beuropean\s+union\s+public\s+licen[cs]e,?\s*(?:v(?:ersion)?\.?\s*)?1\.2\b`), "EUPL-1.2"},
+	{lazy(`(?i)\bWTFPL\b`), "WTFPL"},
+	{lazy(`(?i)\b(?:(?:gnu\s+)?(?:affero|lesser|library)?\s*general\s+public\s+licen[cs]e|[al]?gpl)(?:\s*,?\s*(?:v(?:ersion)?\.?\s*|-)?|[^.;]{0,160}?\bversion\s+)([123])(?:\.([01]))?`), ""},
 }
 
 // namesIn lists the SPDX ids of the licences a prose text names, in order
@@ -391,7 +390,7 @@ func namesIn(s string) []string {
 	ev := newEvidence()
 	scanEvidence(s, "", ev)
 	for _, n := range names {
-		for _, loc := range n.re.FindAllStringSubmatchIndex(s, -1) {
+		for _, loc := range n.re.get().FindAllStringSubmatchIndex(s, -1) {
 			if claimedAny(claimed, loc[0], loc[1]) {
 				continue
 			}
@@ -464,16 +463,16 @@ func gnuName(all, major, minor string) string {
 }
 
 var (
-	reDual      = regexp.MustCompile(`(?i)\bdual[- ]?licen[cs](?:ed|ing)\b|\bmulti[- ]?licen[cs]ed\b|\bat\s+(?:your|the\s+user'?s?|their)\s+(?:option|choice|discretion)\b|\b(?:your|their)\s+choice\s+of\b|\beither\s+(?:of\s+)?(?:the\s+)?(?:following|these|two|both|licen[cs]e)|\byou\s+(?:may|can)\s+(?:choose|select|pick)\b|\bunder\s+either\b|\bchoose\s+(?:either|between|one\s+of)\b`)
-	reGNUOption = regexp.MustCompile(`(?i)either\s+version\s+[\d.]+[^.;]{0,120}?or\s*\(?at\s+your\s+option\)?\s*any\s+later\s+version|or\s*\(?at\s+your\s+option\)?\s*any\s+later\s+version`)
+	reDual      = lazy(`(?i)\bdual[- ]?licen[cs](?:ed|ing)\b|\bmulti[- ]?licen[cs]ed\b|\bat\s+(?:your|the\s+user'?s?|their)\s+(?:option|choice|discretion)\b|\b(?:your|their)\s+choice\s+of\b|\beither\s+(?:of\s+)?(?:the\s+)?(?:following|these|two|both|licen[cs]e)|\byou\s+(?:may|can)\s+(?:choose|select|pick)\b|\bunder\s+either\b|\bchoose\s+(?:either|between|one\s+of)\b`) //nolint:gochecknoglobals // compiled on first use, immutable
+	reGNUOption = lazy(`(?i)either\s+version\s+[\d.]+[^.;]{0,120}?or\s*\(?at\s+your\s+option\)?\s*any\s+later\s+version|or\s*\(?at\s+your\s+option\)?\s*any\s+later\s+version`)                                                                                                                                                                                                    //nolint:gochecknoglobals // compiled on first use, immutable
 )
 
 // dualIntent reports a statement that the licensee may choose among the
 // licences ("dual-licensed", "at your option", "either ... or"), leaving out
 // the GNU "or (at your option) any later version" wording.
 func dualIntent(s string) bool {
-	if !reDual.MatchString(s) {
+	if !reDual.get().MatchString(s) {
 		return false
 	}
-	return reDual.MatchString(reGNUOption.ReplaceAllString(s, " "))
+	return reDual.get().MatchString(reGNUOption.get().ReplaceAllString(s, " "))
 }
