@@ -140,13 +140,17 @@ func (h *ReuseHeads) Head(e repo.Entry, head []byte, whole repo.Whole) {
 		h.bufs.Put(bp)
 		full = &t
 	}
+	h.record(walkedText{path: e.Path, head: ht, full: full})
+}
+
+func (h *ReuseHeads) record(w walkedText) {
 	h.mu.Lock()
+	defer h.mu.Unlock()
 	if n := len(h.read); n == 0 || len(h.read[n-1]) == walkedChunk {
 		h.read = append(h.read, make([]walkedText, 0, walkedChunk))
 	}
 	last := &h.read[len(h.read)-1]
-	*last = append(*last, walkedText{path: e.Path, head: ht, full: full})
-	h.mu.Unlock()
+	*last = append(*last, w)
 }
 
 // ReadsWalkedHeads reports whether c is served by ReuseHeads: the file
