@@ -45,7 +45,7 @@ var (
 func pool() *poolIndex {
 	poolOnce.Do(func() {
 		ix := &poolIndex{listID: map[string]string{}, exception: map[string]bool{}, names: map[string]map[string]bool{}}
-		pos := map[string]int32{}
+		vocab := wordTable{}
 		for _, e := range spdxlist.Entries() {
 			id := reportedID(e.Canonical)
 			if ix.names[e.ID] == nil {
@@ -66,14 +66,7 @@ func pool() *poolIndex {
 			}
 			var req []int32
 			for _, w := range e.Required {
-				w = canonical(foldWord(w))
-				i, ok := pos[w]
-				if !ok {
-					i = int32(len(ix.words)) //nolint:gosec // a few thousand words
-					pos[w] = i
-					ix.words = append(ix.words, w)
-				}
-				req = append(req, i)
+				req = append(req, vocab.number(canonical(foldWord(w))))
 			}
 			ix.listID[id] = e.ID
 			ix.list = append(ix.list, e.ID)
@@ -81,6 +74,7 @@ func pool() *poolIndex {
 			ix.req = append(ix.req, req)
 			ix.size = append(ix.size, e.Words)
 		}
+		ix.words = vocab.words
 		poolIdx = ix
 		poolReady.Store(true)
 	})

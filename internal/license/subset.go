@@ -80,22 +80,37 @@ func buildIndex(lics []licensecheck.License, table []builtinEntry) *lreIndex {
 	} else {
 		words = rarestRequired(withLRE)
 	}
-	pos := map[string]int32{}
+	vocab := wordTable{}
 	for k, l := range withLRE {
 		var req []int32
 		for _, w := range words[k] {
-			i, ok := pos[w]
-			if !ok {
-				i = int32(len(ix.words)) //nolint:gosec // a few thousand words
-				pos[w] = i
-				ix.words = append(ix.words, w)
-			}
-			req = append(req, i)
+			req = append(req, vocab.number(w))
 		}
 		ix.lres = append(ix.lres, l)
 		ix.req = append(ix.req, req)
 	}
+	ix.words = vocab.words
 	return ix
+}
+
+// wordTable numbers words in the order they are first met.
+type wordTable struct {
+	pos   map[string]int32
+	words []string
+}
+
+// number is the position of w, which is added when new.
+func (t *wordTable) number(w string) int32 {
+	if i, ok := t.pos[w]; ok {
+		return i
+	}
+	if t.pos == nil {
+		t.pos = map[string]int32{}
+	}
+	i := int32(len(t.words)) //nolint:gosec // a few thousand words
+	t.pos[w] = i
+	t.words = append(t.words, w)
+	return i
 }
 
 // maxRequired is how many of a pattern's required words the index keeps:
