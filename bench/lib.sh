@@ -23,3 +23,18 @@ bench_setup() {
 bench_cleanup() {
 	if [ -z "${KEEP:-}" ]; then rm -rf "$work"; else echo "kept $work" >&2; fi
 }
+
+# timed CMD...: runs CMD under GNU time, prints "seconds max-rss-KiB
+# cpu-seconds". ospolint exiting 1 (findings at --fail-on) is a normal
+# scan; any other failure stops the script with CMD's stderr.
+timed() {
+	"$timebin" -o "$work/time.out" -f '%e %M %U %S' "$@" >/dev/null 2>"$work/stderr" || {
+		rc=$?
+		if [ "$rc" -ne 1 ] || [ "$1" != "$work/ospolint" ]; then
+			echo "$(basename "$0"): $* failed ($rc):" >&2
+			cat "$work/stderr" >&2
+			exit 1
+		fi
+	}
+	tail -n 1 "$work/time.out" | awk '{printf "%s %s %.2f\n", $1, $2, $3 + $4}'
+}

@@ -28,20 +28,6 @@ echo "generating $n files" >&2
 
 cd "$work/tree"
 
-# timed CMD...: runs CMD under GNU time, prints "seconds max-rss-KiB".
-timed() {
-	"$timebin" -o "$work/time.out" -f '%e %M' "$@" >/dev/null 2>"$work/stderr" || {
-		rc=$?
-		# ospolint exits 1 when it has findings at --fail-on: a normal scan.
-		if [ "$rc" -ne 1 ] || [ "$1" != "$work/ospolint" ]; then
-			echo "scan.sh: $* failed ($rc):" >&2
-			cat "$work/stderr" >&2
-			exit 1
-		fi
-	}
-	tail -n 1 "$work/time.out"
-}
-
 baseline() { timed sh -c 'find . -type f -print0 | xargs -0 head -c 4096 > /dev/null'; }
 scan() { timed "$work/ospolint" scan --format json .; }
 
@@ -52,7 +38,7 @@ base_times=() scan_times=() rss_max=0
 for i in $(seq "$runs"); do
 	read -r t _ < <(baseline)
 	base_times+=("$t")
-	read -r t rss < <(scan)
+	read -r t rss _ < <(scan)
 	scan_times+=("$t")
 	if [ "$rss" -gt "$rss_max" ]; then rss_max=$rss; fi
 	echo "run $i: baseline ${base_times[-1]} s, scan $t s, scan RSS $((rss / 1024)) MiB" >&2

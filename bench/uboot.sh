@@ -57,19 +57,6 @@ else
 	names+=("generated, no .git" "generated, with .git") dirs+=("$work/nogit" "$work/git")
 fi
 
-# timed CMD...: runs CMD under GNU time, prints "seconds max-rss-KiB cpu-seconds".
-timed() {
-	"$timebin" -o "$work/time.out" -f '%e %M %U %S' "$@" >/dev/null 2>"$work/stderr" || {
-		rc=$?
-		# ospolint exits 1 when it has findings at --fail-on: a normal scan.
-		if [ "$rc" -ne 1 ] || [ "$1" != "$work/ospolint" ]; then
-			echo "uboot.sh: $* failed ($rc):" >&2
-			cat "$work/stderr" >&2
-			exit 1
-		fi
-	}
-	tail -n 1 "$work/time.out" | awk '{printf "%s %s %.2f\n", $1, $2, $3 + $4}'
-}
 baseline() { (cd "$1" && timed sh -c 'find . -path ./.git -prune -o -type f -print0 | xargs -0 head -c 4096 > /dev/null'); }
 default_scan() { timed "$work/ospolint" scan --format json "$1"; }
 reuse_scan() { timed "$work/ospolint" scan --rules reuse --format json "$1"; }
