@@ -73,8 +73,8 @@ type Layout struct {
 	ix *repo.Index
 	// submodules are directories holding a .git file: separate projects.
 	submodules map[string]bool
-	// slots[i] numbers the file at index position i when NeedsText accepts
-	// it (-1 otherwise), computed once: the file pass asks for every file.
+	// slots[i] numbers the file at index position i when its text is read
+	// (-1 otherwise), computed once: the file pass asks for every file.
 	slots  []int
 	nSlots int
 	// covered are the index positions of the Covered Files, in order.
@@ -205,16 +205,10 @@ func (l *Layout) Source(p string) string {
 	return p
 }
 
-// NeedsText reports whether the text of path is read for licensing
-// information: a covered file without a sidecar, or the sidecar of a
-// covered file.
-func (l *Layout) NeedsText(p string) bool {
-	_, ok := l.Slot(p)
-	return ok
-}
-
-// Slot numbers the paths NeedsText accepts, 0..Slots()-1, so callers can
-// keep per-file results in a slice.
+// Slot numbers the paths whose text is read for licensing information (a
+// covered file without a sidecar, or the sidecar of a covered file),
+// 0..Slots()-1, so callers can keep per-file results in a slice; ok is
+// false for any other path.
 func (l *Layout) Slot(p string) (int, bool) {
 	i, ok := l.ix.Position(p)
 	if !ok || l.slots[i] < 0 {
@@ -223,10 +217,10 @@ func (l *Layout) Slot(p string) (int, bool) {
 	return l.slots[i], true
 }
 
-// Slots is the number of paths NeedsText accepts.
+// Slots is the number of paths Slot numbers.
 func (l *Layout) Slots() int { return l.nSlots }
 
-// needsTextCovered is NeedsText for e, whose Covered is cov.
+// needsTextCovered reports whether Slot numbers e, whose Covered is cov.
 func (l *Layout) needsTextCovered(e repo.Entry, cov bool) bool {
 	if base, ok := strings.CutSuffix(e.Path, SidecarSuffix); ok {
 		// A sidecar of nothing covered is itself not covered.

@@ -34,8 +34,8 @@ type Input struct {
 	Layout *Layout
 	// ReadFile reads a whole small file (REUSE.toml, .reuse/dep5).
 	ReadFile func(p string) ([]byte, error)
-	// Text gives the licensing information in the start of a file for which
-	// Layout.NeedsText is true.
+	// Text gives the licensing information in the start of a file
+	// Layout.Slot numbers.
 	Text func(p string) Text
 	// Full, when set, reads a whole file whose start (Text) held no or only
 	// part of its licensing information. The REUSE tool reads whole files.

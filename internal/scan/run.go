@@ -79,7 +79,11 @@ func run(ctx context.Context, r *repo.Repo, plan *Plan, opt Options, ch *change)
 		})
 	}
 	own := skipOwn(r.FS, opt.Outputs)
-	heads := plan.reuseHeads(r)
+	var heads *checks.ReuseHeads
+	if opt.Paths == nil && r.Kind == repo.KindWorktree {
+		// Only a working tree's walk reads heads (file mode walks nothing).
+		heads = plan.reuseHeads(r)
+	}
 	ix, problems, err := index(ctx, r, func(p string, isDir bool) bool {
 		return plan.excluded(p, isDir) || !isDir && own(p)
 	}, opt, heads)
